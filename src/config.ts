@@ -1,0 +1,144 @@
+/**
+ * Settings from the environment (and .env), read once at start and validated. A wrong or
+ * partial setting stops the process with one line per problem: the variable, what is wrong,
+ * and how to fix it. Secret values are never echoed.
+ *
+ * The mode follows from what is set:
+ *   SLACK_BOT_TOKEN + SLACK_APP_TOKEN       → Socket Mode
+ *   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET  → HTTP on PORT
+ *   no Slack settings at all                → the local console (no account needed)
+ */
+import { z } from 'zod';
+import { DEFAULT_KNOWLEDGE_FILE } from './knowledge/load.js';
+
+export type Mode = 'console' | 'socket' | 'http';
+
+export interface Config {
+  mode: Mode;
+  botToken?: string;
+  appToken?: string;
+  signingSecret?: string;
+  port: number;
+  slackApiUrl?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  knowledgeFile: string;
+  stateFile: string;
+  digestSchedule: string;
+  digestTimezone: string;
+  digestChannels: string[];
+  adminUserIds: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optional = z
+  .string()
+  .transform((value) => value.trim())
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const idList = (prefixes: string, example: string) =>
+  optional.transform((value, ctx) => {
+    const ids = (value ?? '').split(/[\s,]+/).filter((id) => id !== '');
+    for (const id of ids) {
+      if (!new RegExp(`^[${prefixes}][A-Z0-9]{2,}$`).test(id)) {
+        ctx.addIssue({ code: 'custom', message: `"${id}" is not a Slack id (like ${example}); list ids separated by commas` });
+      }
+    }
+    return ids;
+  });
+
+const EnvSchema = z.object({
+  NOTECH_MODE: optional.pipe(z.enum(['console', 'socket', 'http'], { message: 'must be console, socket or http (or unset to choose from the Slack settings)' }).optional()),
+  SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)').optional()),
+  SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)').optional()),
+  SLACK_SIGNING_SECRET: optional.pipe(z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the signing secret from Basic Information → App Credentials (hex characters)').optional()),
+  PORT: optional.transform((value, ctx) => {
+    if (value === undefined) return 3000;
+    const port = Number(value);
+    if (!/^\d+$/.test(value) || port > 65535) {
+      ctx.addIssue({ code: 'custom', message: 'must be a port number between 1 and 65535 (0 picks any free port)' });
+      return z.NEVER;
+    }
+    return port;
+  }),
+  SLACK_API_URL: optional.pipe(
+    z
+      .url({ protocol: /^https?$/, message: 'must be a URL like https://slack.com/api/ or http://127.0.0.1:8888/api/' })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+      .optional(),
+  ),
+  LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).optional()),
+  KNOWLEDGE_FILE: optional.pipe(z.string().default(DEFAULT_KNOWLEDGE_FILE)),
+  STATE_FILE: optional.pipe(z.string().default('data/state.json')),
+  DIGEST_SCHEDULE: optional.pipe(
+    z
+      .string()
+      .regex(/^\S+( \S+){4,5}$/, 'must be a cron expression with 5 fields (minute hour day month weekday), e.g. "0 9 * * 1" for Monday 09:00')
+      .default('0 9 * * 1'),
+  ),
+  DIGEST_TIMEZONE: optional.pipe(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London or America/New_York').default('UTC')),
+  DIGEST_CHANNELS: idList('CG', 'C0123ABCD'),
+  ADMIN_USER_IDS: idList('UW', 'U0123ABCD'),
+});
+
+/** Parse settings from an environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}. Fix it in .env or the environment.`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const anySlack = e.SLACK_BOT_TOKEN ?? e.SLACK_APP_TOKEN ?? e.SLACK_SIGNING_SECRET;
+
+  let mode: Mode;
+  if (e.NOTECH_MODE) mode = e.NOTECH_MODE;
+  else if (!anySlack) mode = 'console';
+  else if (e.SLACK_APP_TOKEN) mode = 'socket';
+  else mode = 'http';
+
+  if (mode !== 'console') {
+    if (!e.SLACK_BOT_TOKEN) {
+      problems.push('SLACK_BOT_TOKEN is missing: Slack settings are present but no bot token (xoxb-…). Add it, or remove all SLACK_* settings to use the local console.');
+    }
+    if (mode === 'socket' && !e.SLACK_APP_TOKEN) {
+      problems.push('SLACK_APP_TOKEN is missing: Socket Mode needs an app-level token (xapp-…). Add it, or set SLACK_SIGNING_SECRET for HTTP mode.');
+    }
+    if (mode === 'http' && !e.SLACK_SIGNING_SECRET) {
+      problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs the signing secret. Add it, or set SLACK_APP_TOKEN for Socket Mode.');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode,
+    ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+    ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+    port: e.PORT,
+    ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
+    logLevel: e.LOG_LEVEL ?? (mode === 'console' ? 'warn' : 'info'),
+    knowledgeFile: e.KNOWLEDGE_FILE,
+    stateFile: e.STATE_FILE,
+    digestSchedule: e.DIGEST_SCHEDULE,
+    digestTimezone: e.DIGEST_TIMEZONE,
+    digestChannels: e.DIGEST_CHANNELS,
+    adminUserIds: e.ADMIN_USER_IDS,
+  };
+}

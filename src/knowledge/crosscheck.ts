@@ -1,0 +1,124 @@
+/**
+ * Rules the schema cannot express: ids unique, aliases unambiguous, citations resolve,
+ * the changelog tells a true story. Each problem names its JSON path.
+ */
+import { normalize } from './normalize.js';
+import { describePath, type PathSegment, type Problem } from './problems.js';
+import type { KnowledgeData } from './schema.js';
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i += 1) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export function crossCheck(data: KnowledgeData): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: PathSegment[], message: string) =>
+    problems.push({ path: describePath(path, data), message });
+
+  // Unique source ids, and which of them are cited.
+  const sourceIds = new Map<string, number>();
+  data.sources.forEach((source, index) => {
+    const first = sourceIds.get(source.id);
+    if (first !== undefined) report(['sources', index, 'id'], `duplicate source id "${source.id}" (also sources[${first}])`);
+    else sourceIds.set(source.id, index);
+  });
+  const cited = new Set<string>();
+
+  // Unique entry ids.
+  const entryIds = new Map<string, number>();
+  data.entries.forEach((entry, index) => {
+    const first = entryIds.get(entry.id);
+    if (first !== undefined) report(['entries', index, 'id'], `duplicate entry id "${entry.id}" (also entries[${first}])`);
+    else entryIds.set(entry.id, index);
+  });
+
+  // Names, aliases and ids must each lead to one entry, after normalisation ("Elbit" = "elbit" = "ELBIT!").
+  const aliasOwner = new Map<string, { entryId: string; where: string }>();
+  data.entries.forEach((entry, index) => {
+    const names: Array<{ text: string; path: PathSegment[] }> = [
+      { text: entry.id.replace(/-/g, ' '), path: ['entries', index, 'id'] },
+      { text: entry.name.en, path: ['entries', index, 'name', 'en'] },
+      { text: entry.name.ar, path: ['entries', index, 'name', 'ar'] },
+      ...entry.aliases.en.map((text, i) => ({ text, path: ['entries', index, 'aliases', 'en', i] as PathSegment[] })),
+      ...entry.aliases.ar.map((text, i) => ({ text, path: ['entries', index, 'aliases', 'ar', i] as PathSegment[] })),
+    ];
+    for (const { text, path } of names) {
+      const key = normalize(text);
+      if (key === '') {
+        report(path, `"${text}" has no letters or digits, so no query can match it`);
+        continue;
+      }
+      const owner = aliasOwner.get(key);
+      if (owner && owner.entryId !== entry.id) {
+        report(path, `"${text}" is also a name or alias of entry "${owner.entryId}" (${owner.where}); a query for it would be ambiguous`);
+      } else if (!owner) {
+        aliasOwner.set(key, { entryId: entry.id, where: describePath(path, data).replace(/ \(id .*\)$/, '') });
+      }
+    }
+  });
+
+  // Citations and cross-references resolve.
+  data.entries.forEach((entry, index) => {
+    const checkSources = (list: string[], path: PathSegment[]) =>
+      list.forEach((id, i) => {
+        cited.add(id);
+        if (!sourceIds.has(id)) report([...path, 'sources', i], `cites source "${id}", which is not in "sources"`);
+      });
+    entry.facts.forEach((fact, i) => checkSources(fact.sources, ['entries', index, 'facts', i]));
+    entry.figures.forEach((figure, i) => checkSources(figure.sources, ['entries', index, 'figures', i]));
+    entry.related.forEach((id, i) => {
+      if (id === entry.id) report(['entries', index, 'related', i], 'an entry cannot be related to itself');
+      else if (!entryIds.has(id)) report(['entries', index, 'related', i], `refers to entry "${id}", which does not exist`);
+    });
+  });
+  data.sources.forEach((source, index) => {
+    if (!cited.has(source.id)) report(['sources', index], `source "${source.id}" is not cited by any fact or figure; cite it or remove it`);
+  });
+
+  // The changelog: strictly increasing versions and dates in order, the newest equal to `version`.
+  data.changelog.forEach((release, index) => {
+    const previous = index > 0 ? data.changelog[index - 1] : undefined;
+    if (previous && compareVersions(release.version, previous.version) <= 0) {
+      report(['changelog', index, 'version'], `${release.version} must be greater than the release before it (${previous.version})`);
+    }
+    if (previous && release.date < previous.date) {
+      report(['changelog', index, 'date'], `${release.date} is earlier than the release before it (${previous.date})`);
+    }
+  });
+  const newest = data.changelog[data.changelog.length - 1];
+  if (newest && newest.version !== data.version) {
+    report(['version'], `is ${data.version} but the newest changelog release is ${newest.version}; they must be equal`);
+  }
+  if (newest && data.updated < newest.date) {
+    report(['updated'], `${data.updated} is earlier than the newest changelog release (${newest.date})`);
+  }
+
+  // Replay the changelog: what it says was added, changed and removed must match the entries.
+  const present = new Set<string>();
+  data.changelog.forEach((release, index) => {
+    release.added.forEach((id, i) => {
+      if (present.has(id)) report(['changelog', index, 'added', i], `"${id}" was already added by an earlier release`);
+      present.add(id);
+    });
+    release.changed.forEach((id, i) => {
+      if (!present.has(id)) report(['changelog', index, 'changed', i], `"${id}" is changed before any release added it`);
+    });
+    release.removed.forEach((id, i) => {
+      if (!present.delete(id)) report(['changelog', index, 'removed', i], `"${id}" is removed but was never added`);
+    });
+  });
+  data.entries.forEach((entry, index) => {
+    if (!present.has(entry.id)) report(['entries', index, 'id'], `entry "${entry.id}" is not in any changelog "added" list`);
+  });
+  for (const id of present) {
+    if (!entryIds.has(id)) report(['changelog'], `the changelog says "${id}" exists, but there is no such entry; list it under "removed"`);
+  }
+
+  return problems;
+}

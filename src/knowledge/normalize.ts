@@ -1,0 +1,82 @@
+/**
+ * Text normalisation shared by search, alias checks and language detection.
+ *
+ * Organizers type fast, on phones, in two scripts. Two spellings that a reader would call
+ * "the same word" must normalise to the same string, or search misses an obvious answer.
+ */
+
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits to ASCII. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String((code >= 0x06f0 ? code - 0x06f0 : code - 0x0660));
+  });
+}
+
+/**
+ * Lower-case, fold Latin diacritics and Arabic spelling variants, drop punctuation.
+ * - NFKD splits "é" into "e" + accent and "أ/إ/آ" into "ا" + hamza/madda; marks are then dropped.
+ *   It also maps Arabic presentation forms (pasted from PDFs) to plain letters.
+ * - ة (ta marbuta) → ه and ى (alef maqsura) → ي, the two variants most often typed either way.
+ * - Tatweel (ـ) and invisible format characters (RTL marks, ZWJ) are removed, not turned into
+ *   spaces, so they cannot split a word.
+ */
+export function normalize(text: string): string {
+  return asciiDigits(text)
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}\u0640]/gu, '')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u0649/g, '\u064A')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Normalised words of a text. */
+export function tokens(text: string): string[] {
+  const normalized = normalize(text);
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+export type Lang = 'en' | 'ar';
+
+/** Arabic if the text has at least as many Arabic letters as Latin ones (and at least one). */
+export function detectLang(text: string): Lang | undefined {
+  let arabic = 0;
+  let latin = 0;
+  for (const char of text) {
+    if (ARABIC_LETTER.test(char)) arabic += 1;
+    else if (LATIN_LETTER.test(char)) latin += 1;
+  }
+  if (arabic === 0 && latin === 0) return undefined;
+  return arabic >= latin ? 'ar' : 'en';
+}
+
+/**
+ * Words that carry no topic in a question ("what about palantir?", "ماذا عن إلبيت؟").
+ * Stored normalised, so they match normalised tokens.
+ */
+const STOPWORD_LIST = [
+  // English
+  'a', 'about', 'an', 'and', 'any', 'anything', 'are', 'can', 'contract', 'contracts', 'deal', 'deals', 'do', 'does',
+  'for', 'give', 'how', 'i', 'in', 'info', 'is', 'it', 'know', 'me', 'more', 'of', 'on', 'please', 'pls', 'regarding',
+  's', 'say', 'says', 'show', 'tell', 'the', 'there', 'to', 'us', 'was', 'we', 'what', 'whats', 'who', 'with', 'you',
+  // Arabic (written as typed; normalised below)
+  'ما', 'ماذا', 'عن', 'من', 'هل', 'في', 'على', 'و', 'هو', 'هي', 'أخبرني', 'اخبرني', 'حدثني', 'معلومات', 'عقد', 'عقود',
+  'بخصوص', 'حول', 'لو', 'سمحت', 'تعرف', 'نعرف', 'شركة', 'صفقة',
+];
+const STOPWORDS = new Set(STOPWORD_LIST.map(normalize));
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
+/** Tokens that carry the topic; if every token is a stopword, all tokens are kept. */
+export function topicTokens(text: string): string[] {
+  const all = tokens(text);
+  const meaningful = all.filter((token) => !isStopword(token));
+  return meaningful.length > 0 ? meaningful : all;
+}

@@ -1,0 +1,151 @@
+/**
+ * The shape of data/knowledge.json. This file is the single definition: the runtime check,
+ * the TypeScript types and data/knowledge.schema.json (for editors) all come from it.
+ *
+ * Rules a schema cannot express (unique ids, cited sources exist, changelog order) live in
+ * crosscheck.ts.
+ */
+import { z } from 'zod';
+
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "elbit-systems"')
+  .max(64)
+  .describe('A stable identifier: lower-case words joined by hyphens. Never change it once published.');
+
+/** A calendar date, ISO 8601: YYYY-MM-DD. */
+export const IsoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+
+/** A date that may be known only to the month or year: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const SemVer = z
+  .string()
+  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/, 'must be a version like 1.2.0 (MAJOR.MINOR.PATCH)');
+
+const EnglishText = z.string().trim().min(1, 'must not be empty');
+const ArabicText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(ARABIC_SCRIPT, 'must be written in Arabic script, not transliterated');
+
+/** Every piece of text an organizer reads exists in English and Arabic. */
+export const Bilingual = z.strictObject({ en: EnglishText, ar: ArabicText });
+
+const OneLine = (max: number) =>
+  z.strictObject({
+    en: EnglishText.max(max).regex(/^[^\n]*$/, 'must be one line'),
+    ar: ArabicText.max(max).regex(/^[^\n]*$/, 'must be one line'),
+  });
+
+export const HttpsUrl = z
+  .url({ protocol: /^https$/, message: 'must be a full https:// URL' })
+  // < > | would break Slack's <url|label> link syntax.
+  .regex(/^[^\s<>|]+$/, 'must not contain spaces or the characters < > |');
+
+export const Source = z.strictObject({
+  id: Id,
+  publisher: z.string().trim().min(1),
+  title: z.string().trim().min(1),
+  date: PartialDate.nullable().describe('Publication date; null when the source gives none (the card says so).'),
+  url: HttpsUrl,
+  note: z.string().trim().min(1).optional().describe('For maintainers: how this copy was seen (mirror, citation).'),
+});
+
+const SourceIds = z.array(Id).min(1, 'must cite at least one source');
+
+/**
+ * How safe a claim is to repeat in public. Organizers see this in words on every card.
+ * - reported: independently reported by news media or an official record.
+ * - campaign: the campaign's own claim, attributed to it; no independent source found yet.
+ * - corrected: the seed article said something else; `seedSaid` records what, the text gives what sources say.
+ */
+export const SOURCING_LEVELS = ['reported', 'campaign', 'corrected'] as const;
+export type SourcingLevel = (typeof SOURCING_LEVELS)[number];
+
+const sourcingFields = {
+  sources: SourceIds,
+  caveat: Bilingual.optional().describe('A limit the reader should know, e.g. "seen only in a republication".'),
+};
+
+function withSourcing<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.discriminatedUnion('level', [
+    z.strictObject({ ...shape, ...sourcingFields, level: z.literal('reported') }),
+    z.strictObject({ ...shape, ...sourcingFields, level: z.literal('campaign') }),
+    z.strictObject({
+      ...shape,
+      ...sourcingFields,
+      level: z.literal('corrected'),
+      seedSaid: Bilingual.describe('What the seed article (the campaign primer) said, which the sources correct.'),
+    }),
+  ]);
+}
+
+export const Fact = withSourcing({ text: Bilingual });
+
+export const FIGURE_UNITS = ['USD', 'GBP', 'EUR', 'ILS', 'NOK', 'percent', 'count', 'terabytes', 'petabytes'] as const;
+
+export const Figure = withSourcing({
+  label: OneLine(120),
+  value: z.number().finite().nonnegative(),
+  unit: z.enum(FIGURE_UNITS),
+  year: z.number().int().min(1900).max(2100).optional(),
+  qualifier: z.enum(['about', 'more-than', 'at-least']).optional().describe('Shown before the value: "about", "more than", "at least".'),
+});
+
+export const ENTRY_KINDS = ['contract', 'company', 'campaign'] as const;
+export const ENTRY_STATUSES = ['active', 'ended', 'divested', 'sold', 'suspended', 'unconfirmed'] as const;
+
+export const Entry = z.strictObject({
+  id: Id,
+  kind: z.enum(ENTRY_KINDS),
+  name: OneLine(100),
+  aliases: z.strictObject({
+    en: z.array(z.string().trim().min(1).max(60)),
+    ar: z.array(z.string().trim().min(1).max(60).regex(ARABIC_SCRIPT, 'must be written in Arabic script')).min(
+      1,
+      'needs at least one Arabic alias so Arabic queries find it',
+    ),
+  }),
+  summary: OneLine(300),
+  parties: z.array(Bilingual).optional().describe('Who is party to it: companies, agencies, funds.'),
+  year: z.number().int().min(1900).max(2100).optional().describe('The year it started or was signed.'),
+  status: z.enum(ENTRY_STATUSES).optional(),
+  figures: z.array(Figure).default([]),
+  facts: z.array(Fact).min(1, 'needs at least one fact'),
+  related: z.array(Id).default([]),
+  verified: IsoDate.describe('The date a maintainer last checked this entry against its sources.'),
+});
+
+export const ChangelogRelease = z.strictObject({
+  version: SemVer,
+  date: IsoDate,
+  added: z.array(Id).default([]),
+  changed: z.array(Id).default([]),
+  removed: z.array(Id).default([]),
+  note: OneLine(300),
+});
+
+export const KnowledgeFile = z.strictObject({
+  $schema: z.string().optional(),
+  version: SemVer,
+  updated: IsoDate,
+  changelog: z.array(ChangelogRelease).min(1, 'needs at least one release'),
+  sources: z.array(Source).min(1),
+  entries: z.array(Entry).min(1),
+});
+
+export type Bilingual = z.infer<typeof Bilingual>;
+export type Source = z.infer<typeof Source>;
+export type Fact = z.infer<typeof Fact>;
+export type Figure = z.infer<typeof Figure>;
+export type Entry = z.infer<typeof Entry>;
+export type ChangelogRelease = z.infer<typeof ChangelogRelease>;
+export type KnowledgeData = z.infer<typeof KnowledgeFile>;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];

@@ -1,0 +1,85 @@
+/** Small Block Kit builders that cannot exceed Slack's limits, whatever text they are given. */
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { LIMITS } from './limits.js';
+
+/** Cut to `max` characters (code points, so Arabic and emoji are never split), ending in "…". */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max && text.length <= max) return text;
+  let out = '';
+  for (const char of chars) {
+    if (out.length + char.length > max - 1) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true } };
+}
+
+export function section(mrkdwn: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, LIMITS.sectionText) } };
+}
+
+export function context(...mrkdwn: string[]): ContextBlock {
+  return {
+    type: 'context',
+    elements: mrkdwn.slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) })),
+  };
+}
+
+export function divider(): KnownBlock {
+  return { type: 'divider' };
+}
+
+export function button(text: string, actionId: string, value: string, style?: 'primary'): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
+    action_id: actionId.slice(0, LIMITS.actionId),
+    value: value.slice(0, LIMITS.buttonValue),
+    ...(style ? { style } : {}),
+  };
+}
+
+export function actions(blockId: string, elements: Button[]): ActionsBlock {
+  return { type: 'actions', block_id: blockId, elements: elements.slice(0, LIMITS.actionsElements) };
+}
+
+/**
+ * Lines grouped into as few sections as fit: a heading line, then as many lines per section
+ * as stay under the 3,000-character limit. A single over-long line is clipped.
+ */
+export function sections(heading: string | undefined, lines: string[]): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  let current = heading ?? '';
+  for (const raw of lines) {
+    const line = clip(raw, LIMITS.sectionText - 1);
+    const candidate = current === '' ? line : `${current}\n${line}`;
+    if (candidate.length > LIMITS.sectionText) {
+      if (current !== '') out.push(section(current));
+      current = line;
+    } else {
+      current = candidate;
+    }
+  }
+  if (current !== '') out.push(section(current));
+  return out;
+}
+
+/**
+ * Keep a message within the block limit and the cumulative text limit: drop blocks from the
+ * end (keeping `tail`, e.g. the footer and buttons) and say that something was left out.
+ */
+export function fitBlocks(body: KnownBlock[], tail: KnownBlock[], notice: string, maxBlocks: number): KnownBlock[] {
+  const textLength = (blocks: KnownBlock[]) => JSON.stringify(blocks).length;
+  const budget = maxBlocks - tail.length;
+  // JSON length over-counts text (keys, quotes), so this errs on the safe side.
+  const maxJson = LIMITS.totalBlockText;
+  if (body.length <= budget && textLength([...body, ...tail]) <= maxJson) return [...body, ...tail];
+  const kept = [...body];
+  const noticeBlock = context(notice);
+  while (kept.length > 0 && (kept.length + 1 > budget || textLength([...kept, noticeBlock, ...tail]) > maxJson)) kept.pop();
+  return [...kept, noticeBlock, ...tail];
+}

@@ -1,0 +1,113 @@
+/**
+ * The fact card: what an organizer repeats in a town hall. Every figure and fact carries its
+ * sourcing level in words and numbered markers pointing at the sources listed below it.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Lang } from '../knowledge/normalize.js';
+import type { Bilingual, Entry, Fact, Figure, Source, SourcingLevel } from '../knowledge/schema.js';
+import { context, fitBlocks, header, section, sections } from './blocks.js';
+import { escapeMrkdwn, link } from './escape.js';
+import { formatFigureValue, formatPartialDate } from './format.js';
+import { t } from './i18n.js';
+import { LIMITS } from './limits.js';
+import type { SlackMessage } from './types.js';
+
+/** What facts and figures share: how they are sourced. */
+interface Sourced {
+  level: SourcingLevel;
+  sources: string[];
+  caveat?: Bilingual;
+  seedSaid?: Bilingual;
+}
+
+/** Numbers sources in the order the card first cites them: [1], [2], … */
+class SourceNumbers {
+  readonly ordered: Source[] = [];
+  private readonly numbers = new Map<string, number>();
+  constructor(private readonly knowledge: Knowledge) {}
+
+  markers(ids: string[]): string {
+    return ids
+      .map((id) => {
+        let number = this.numbers.get(id);
+        if (number === undefined) {
+          const source = this.knowledge.source(id);
+          if (!source) return '';
+          this.ordered.push(source);
+          number = this.ordered.length;
+          this.numbers.set(id, number);
+        }
+        return `[${number}]`;
+      })
+      .join('');
+  }
+}
+
+/** "✅ _Independently reported_" etc., plus what the seed said and any caveat. */
+function sourcingNote(item: Sourced, lang: Lang): string {
+  const s = t(lang);
+  const level = s.levels[item.level];
+  let note = `${level.marker} _${level.words}_`;
+  if (item.level === 'corrected' && item.seedSaid) note += `: ${s.seedSaid} “${escapeMrkdwn(item.seedSaid[lang])}”`;
+  if (item.caveat) note += `\n      ${s.caveat}: ${escapeMrkdwn(item.caveat[lang])}`;
+  return note;
+}
+
+function figureLine(figure: Figure, lang: Lang, numbers: SourceNumbers): string {
+  const year = figure.year === undefined ? '' : ` (${figure.year})`;
+  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${year}: ${escapeMrkdwn(figure.label[lang])} ${numbers.markers(figure.sources)}\n      ${sourcingNote(figure, lang)}`;
+}
+
+function factLine(fact: Fact, lang: Lang, numbers: SourceNumbers): string {
+  return `• ${escapeMrkdwn(fact.text[lang])} ${numbers.markers(fact.sources)}\n      ${sourcingNote(fact, lang)}`;
+}
+
+function sourceLine(source: Source, number: number, lang: Lang): string {
+  return `[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}, ${formatPartialDate(source.date, lang)}`;
+}
+
+export function entryFacts(entry: Entry, lang: Lang): { kindLine: string } {
+  const s = t(lang);
+  const bits = [s.kinds[entry.kind]];
+  if (entry.year !== undefined) bits.push(String(entry.year));
+  if (entry.status) bits.push(`${s.status}: ${s.statuses[entry.status]}`);
+  if (entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(', ')}`);
+  return { kindLine: bits.join(' · ') };
+}
+
+export interface CardOptions {
+  /** Blocks to end the card with (e.g. the Share button), kept even when the card is cut. */
+  tail?: KnownBlock[];
+  /** A line above the card (e.g. "Shared by @maya"). */
+  preface?: string;
+}
+
+export function factCard(entry: Entry, lang: Lang, knowledge: Knowledge, options: CardOptions = {}): SlackMessage {
+  const s = t(lang);
+  const numbers = new SourceNumbers(knowledge);
+  const body: KnownBlock[] = [];
+  if (options.preface) body.push(context(options.preface));
+  body.push(header(entry.name[lang]));
+  body.push(context(entryFacts(entry, lang).kindLine));
+  body.push(section(escapeMrkdwn(entry.summary[lang])));
+  if (entry.figures.length > 0) {
+    body.push(...sections(`*${s.keyFigures}*`, entry.figures.map((figure) => figureLine(figure, lang, numbers))));
+  }
+  body.push(...sections(`*${s.facts}*`, entry.facts.map((fact) => factLine(fact, lang, numbers))));
+  body.push(...sections(`*${s.sources}*`, numbers.ordered.map((source, i) => sourceLine(source, i + 1, lang))));
+
+  const related = entry.related
+    .map((id) => knowledge.entry(id))
+    .filter((other): other is Entry => other !== undefined)
+    .map((other) => `\`/notech ${other.id}\``);
+  const footer = [`${s.verified} ${formatPartialDate(entry.verified, lang)} · ${s.knowledgeVersion} v${knowledge.version}`];
+  if (related.length > 0) footer.push(`${s.related}: ${related.join(', ')}`);
+  const tail: KnownBlock[] = [context(...footer), ...(options.tail ?? [])];
+
+  const fallback = `${entry.name[lang]}: ${entry.summary[lang]}`;
+  return {
+    text: escapeMrkdwn(fallback).slice(0, LIMITS.fallbackText),
+    blocks: fitBlocks(body, tail, s.truncated, LIMITS.messageBlocks),
+  };
+}

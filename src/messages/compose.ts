@@ -1,0 +1,141 @@
+/**
+ * Answer → Slack message. One function per kind of answer; the Slack adapter and the console
+ * both call `compose`, so the console shows exactly what Slack would.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Lang } from '../knowledge/normalize.js';
+import { ENTRY_KINDS, type ChangelogRelease, type Entry } from '../knowledge/schema.js';
+import type { Answer } from '../query/answer.js';
+import { actions, button, context, fitBlocks, header, section, sections } from './blocks.js';
+import { escapeMrkdwn, quoteUserText } from './escape.js';
+import { formatPartialDate } from './format.js';
+import { t } from './i18n.js';
+import { factCard } from './card.js';
+import { LIMITS } from './limits.js';
+import type { SlackMessage } from './types.js';
+
+/** Action ids the bot's buttons use; the Slack adapter registers a listener for each. */
+export const ACTION_IDS = {
+  share: 'notech_share',
+  /** Suggestion buttons: `notech_open_0`, `notech_open_1`, … (unique within a block). */
+  openPrefix: 'notech_open_',
+} as const;
+
+export const OPEN_ACTION_PATTERN = /^notech_open_\d+$/;
+
+/** What a Share button carries: enough to rebuild the same answer, nothing about people. */
+export interface ShareValue {
+  v: 1;
+  /** The command text that produced the answer, e.g. "elbit" or "list". */
+  q: string;
+  lang: Lang;
+}
+
+export interface ComposeOptions {
+  /** Add a "Share in channel" button carrying this command text. */
+  shareQuery?: string;
+  /** A line above the message (e.g. "Shared by <@U…>"), already safe mrkdwn. */
+  preface?: string;
+}
+
+export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOptions = {}): SlackMessage {
+  const { lang } = answer;
+  const tail: KnownBlock[] = [];
+  if (options.shareQuery !== undefined) {
+    const value: ShareValue = { v: 1, q: options.shareQuery.slice(0, 500), lang };
+    tail.push(actions('notech_share', [button(t(lang).share, ACTION_IDS.share, JSON.stringify(value), 'primary')]));
+  }
+  const preface = options.preface ? [context(options.preface)] : [];
+  switch (answer.kind) {
+    case 'card':
+      return factCard(answer.entry, lang, knowledge, { tail, ...(options.preface ? { preface: options.preface } : {}) });
+    case 'help':
+      return finish(helpBlocks(lang), t(lang).helpTitle, lang, preface, tail);
+    case 'list':
+      return finish(listBlocks(knowledge, lang), t(lang).listTitle, lang, preface, tail);
+    case 'version':
+      return finish(versionBlocks(knowledge, lang), `${t(lang).versionTitle} ${knowledge.version}`, lang, preface, tail);
+    case 'results':
+      return finish(resultBlocks(answer.words, answer.hits.map((hit) => hit.entry), lang), t(lang).resultsTitle(answer.words), lang, preface, tail);
+    case 'did-you-mean':
+      return finish(didYouMeanBlocks(answer.text, answer.suggestions, lang), t(lang).noTopic(answer.text), lang, preface, []);
+    case 'digest':
+      return finish([section(t(lang).digestUnavailable)], t(lang).digestUnavailable, lang, [], []);
+  }
+}
+
+function finish(body: KnownBlock[], fallback: string, lang: Lang, preface: KnownBlock[], tail: KnownBlock[]): SlackMessage {
+  return {
+    text: escapeMrkdwn(fallback).slice(0, LIMITS.fallbackText),
+    blocks: fitBlocks([...preface, ...body], tail, t(lang).truncated, LIMITS.messageBlocks),
+  };
+}
+
+export function helpBlocks(lang: Lang): KnownBlock[] {
+  const s = t(lang);
+  return [header(s.helpTitle), section(s.helpIntro), ...sections(undefined, s.helpLines.map((line) => `• ${line}`)), context(s.helpLegend)];
+}
+
+function entryLine(entry: Entry, lang: Lang): string {
+  return `• *${escapeMrkdwn(entry.name[lang])}*: \`/notech ${entry.id}\``;
+}
+
+export function listBlocks(knowledge: Knowledge, lang: Lang): KnownBlock[] {
+  const s = t(lang);
+  const blocks: KnownBlock[] = [header(s.listTitle), context(s.listIntro)];
+  for (const kind of ENTRY_KINDS) {
+    const entries = knowledge.entries.filter((entry) => entry.kind === kind);
+    if (entries.length === 0) continue;
+    blocks.push(...sections(`*${s.kindsPlural[kind]}*`, entries.map((entry) => entryLine(entry, lang))));
+  }
+  blocks.push(context(`${s.knowledgeVersion} v${knowledge.version}`));
+  return blocks;
+}
+
+export function releaseLines(release: ChangelogRelease, knowledge: Knowledge, lang: Lang): string {
+  const s = t(lang);
+  const name = (id: string) => escapeMrkdwn(knowledge.entry(id)?.name[lang] ?? id);
+  const parts = [`*${release.version}* (${formatPartialDate(release.date, lang)}): ${escapeMrkdwn(release.note[lang])}`];
+  if (release.added.length > 0) parts.push(`      ${s.added}: ${release.added.map(name).join(', ')}`);
+  if (release.changed.length > 0) parts.push(`      ${s.changed}: ${release.changed.map(name).join(', ')}`);
+  if (release.removed.length > 0) parts.push(`      ${s.removed}: ${release.removed.map(escapeMrkdwn).join(', ')}`);
+  return parts.join('\n');
+}
+
+export function versionBlocks(knowledge: Knowledge, lang: Lang): KnownBlock[] {
+  const s = t(lang);
+  const releases = [...knowledge.data.changelog].reverse().slice(0, 10);
+  return [
+    header(`${s.versionTitle} ${knowledge.version}`),
+    section(s.versionLine(knowledge.version, formatPartialDate(knowledge.data.updated, lang), knowledge.entries.length)),
+    ...sections(undefined, releases.map((release) => releaseLines(release, knowledge, lang))),
+  ];
+}
+
+function resultBlocks(words: string, entries: Entry[], lang: Lang): KnownBlock[] {
+  const s = t(lang);
+  const quoted = quoteUserText(words);
+  if (entries.length === 0) return [section(`${s.noResults(quoted)}\n${s.tryNext}`)];
+  return [
+    section(`*${s.resultsTitle(quoted)}*`),
+    ...sections(
+      undefined,
+      entries.map((entry, i) => `${i + 1}. *${escapeMrkdwn(entry.name[lang])}*: ${escapeMrkdwn(entry.summary[lang])}\n      \`/notech ${entry.id}\``),
+    ),
+  ];
+}
+
+function didYouMeanBlocks(text: string, suggestions: Entry[], lang: Lang): KnownBlock[] {
+  const s = t(lang);
+  const quoted = quoteUserText(text);
+  if (suggestions.length === 0) return [section(`${s.noTopic(quoted)} ${s.nothingClose}\n${s.tryNext}`)];
+  return [
+    section(`${s.noTopic(quoted)} ${s.didYouMean}`),
+    ...sections(undefined, suggestions.map((entry) => entryLine(entry, lang))),
+    actions(
+      'notech_suggestions',
+      suggestions.map((entry, i) => button(entry.name[lang], `${ACTION_IDS.openPrefix}${i}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue))),
+    ),
+  ];
+}

@@ -1,0 +1,55 @@
+/** Figures and dates written the way an organizer would say them, in either language. */
+import type { Lang } from '../knowledge/normalize.js';
+import type { Figure } from '../knowledge/schema.js';
+import { t } from './i18n.js';
+
+const CURRENCY: Record<string, { en: (amount: string) => string; ar: string }> = {
+  USD: { en: (amount) => `$${amount}`, ar: 'دولار' },
+  GBP: { en: (amount) => `£${amount}`, ar: 'جنيه إسترليني' },
+  EUR: { en: (amount) => `€${amount}`, ar: 'يورو' },
+  ILS: { en: (amount) => `NIS ${amount}`, ar: 'شيكل' },
+  NOK: { en: (amount) => `NOK ${amount}`, ar: 'كرونة نرويجية' },
+};
+
+const UNIT_SUFFIX: Record<string, { en: string; ar: string }> = {
+  terabytes: { en: 'TB', ar: 'تيرابايت' },
+  petabytes: { en: 'PB', ar: 'بيتابايت' },
+};
+
+function plainNumber(value: number, lang: Lang): string {
+  const locale = t(lang).locale;
+  // Millions and billions as words ("107 million"): exact to the figure, easy to say aloud.
+  if (value >= 1_000_000) {
+    return new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }).format(value);
+  }
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+export function formatFigureValue(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>, lang: Lang): string {
+  const { value, unit } = figure;
+  let amount: string;
+  const currency = CURRENCY[unit];
+  const suffix = UNIT_SUFFIX[unit];
+  if (currency) {
+    const number = plainNumber(value, lang);
+    amount = lang === 'en' ? currency.en(number) : `${number} ${currency.ar}`;
+  } else if (unit === 'percent') {
+    amount = new Intl.NumberFormat(t(lang).locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+  } else if (suffix) {
+    amount = `${plainNumber(value, lang)} ${suffix[lang]}`;
+  } else {
+    amount = plainNumber(value, lang);
+  }
+  return figure.qualifier ? `${t(lang).qualifiers[figure.qualifier]} ${amount}` : amount;
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD → "2024", "May 2024", "21 May 2024" (or Arabic). */
+export function formatPartialDate(date: string | null, lang: Lang): string {
+  if (date === null) return t(lang).undated;
+  const [year, month, day] = date.split('-').map(Number);
+  if (month === undefined || year === undefined) return date;
+  const utc = new Date(Date.UTC(year, month - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    day === undefined ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(t(lang).locale, options).format(utc);
+}

@@ -1,0 +1,176 @@
+/**
+ * Every piece of interface text, in both languages, in one place. Builders pick from here;
+ * they never hold strings of their own.
+ */
+import type { Lang } from '../knowledge/normalize.js';
+import type { EntryKind, EntryStatus, SourcingLevel } from '../knowledge/schema.js';
+
+export interface UiStrings {
+  locale: string;
+  kinds: Record<EntryKind, string>;
+  kindsPlural: Record<EntryKind, string>;
+  statuses: Record<EntryStatus, string>;
+  /** Sourcing levels in words, with the marker shown beside each fact. */
+  levels: Record<SourcingLevel, { marker: string; words: string }>;
+  seedSaid: string;
+  caveat: string;
+  keyFigures: string;
+  facts: string;
+  sources: string;
+  parties: string;
+  status: string;
+  undated: string;
+  verified: string;
+  knowledgeVersion: string;
+  related: string;
+  share: string;
+  sharedBy: (userMention: string) => string;
+  qualifiers: Record<'about' | 'more-than' | 'at-least', string>;
+  helpTitle: string;
+  helpIntro: string;
+  helpLines: string[];
+  helpLegend: string;
+  listTitle: string;
+  listIntro: string;
+  resultsTitle: (words: string) => string;
+  noResults: (words: string) => string;
+  noTopic: (text: string) => string;
+  didYouMean: string;
+  nothingClose: string;
+  versionTitle: string;
+  versionLine: (version: string, updated: string, entries: number) => string;
+  added: string;
+  changed: string;
+  removed: string;
+  tryNext: string;
+  truncated: string;
+  digestUnavailable: string;
+}
+
+const en: UiStrings = {
+  locale: 'en-GB',
+  kinds: { contract: 'Contract', company: 'Company', campaign: 'Campaign' },
+  kindsPlural: { contract: 'Contracts', company: 'Companies', campaign: 'Campaigns' },
+  statuses: {
+    active: 'active',
+    ended: 'ended',
+    divested: 'divested',
+    sold: 'sold',
+    suspended: 'partly suspended',
+    unconfirmed: 'not independently confirmed',
+  },
+  levels: {
+    reported: { marker: '✅', words: 'Independently reported' },
+    campaign: { marker: '⚠️', words: "Campaign's claim, not independently confirmed" },
+    corrected: { marker: '✏️', words: 'Corrected' },
+  },
+  seedSaid: 'the seed article said',
+  caveat: 'Note',
+  keyFigures: 'Key figures',
+  facts: 'Facts',
+  sources: 'Sources',
+  parties: 'Parties',
+  status: 'Status',
+  undated: 'undated',
+  verified: 'Verified',
+  knowledgeVersion: 'Knowledge',
+  related: 'Related',
+  share: 'Share in channel',
+  sharedBy: (user) => `Shared by ${user}`,
+  qualifiers: { about: 'about', 'more-than': 'more than', 'at-least': 'at least' },
+  helpTitle: 'NoTech: sourced facts on tech for apartheid',
+  helpIntro:
+    'NoTech answers with sourced facts about tech contracts with the Israeli military and prison system. Every fact links its source and says how it is sourced.',
+  helpLines: [
+    '`/notech elbit`: the card for one topic (a contract, company or campaign)',
+    '`/notech list`: every topic',
+    '`/notech search divestment`: search all facts',
+    '`/notech version`: the knowledge version and what changed',
+    '`/notech digest subscribe`: a weekly digest in this channel (`/notech digest status` to check)',
+    '`@NoTech what about palantir?`: ask in a channel; the answer comes in the thread',
+    'Ask in Arabic for an Arabic answer, or add `lang:ar` / `lang:en`',
+  ],
+  helpLegend: 'How facts are sourced: ✅ independently reported · ⚠️ the campaign’s claim, not independently confirmed · ✏️ corrected (the seed article said otherwise)',
+  listTitle: 'Topics',
+  listIntro: 'Ask about any of these with `/notech <name>`.',
+  resultsTitle: (words) => `Search results for “${words}”`,
+  noResults: (words) => `No fact mentions “${words}”.`,
+  noTopic: (text) => `No topic is called “${text}”.`,
+  didYouMean: 'Did you mean:',
+  nothingClose: 'Nothing close either.',
+  versionTitle: 'Knowledge version',
+  versionLine: (version, updated, entries) => `Version *${version}*, updated ${updated}, ${entries} topics.`,
+  added: 'Added',
+  changed: 'Changed',
+  removed: 'Removed',
+  tryNext: 'Try `/notech list` for every topic, or `/notech search <words>`.',
+  truncated: 'More is in the knowledge file; this message is at Slack’s size limit.',
+  digestUnavailable: 'Digests are not available here.',
+};
+
+const ar: UiStrings = {
+  locale: 'ar-u-nu-latn',
+  kinds: { contract: 'عقد', company: 'شركة', campaign: 'حملة' },
+  kindsPlural: { contract: 'العقود', company: 'الشركات', campaign: 'الحملات' },
+  statuses: {
+    active: 'سارٍ',
+    ended: 'منتهٍ',
+    divested: 'سُحب الاستثمار',
+    sold: 'بيع',
+    suspended: 'معلّق جزئيًا',
+    unconfirmed: 'غير مؤكد من مصدر مستقل',
+  },
+  levels: {
+    reported: { marker: '✅', words: 'نقلته مصادر مستقلة' },
+    campaign: { marker: '⚠️', words: 'ادعاء الحملة، غير مؤكد من مصدر مستقل' },
+    corrected: { marker: '✏️', words: 'مُصحَّح' },
+  },
+  seedSaid: 'قال المقال الأصلي',
+  caveat: 'ملاحظة',
+  keyFigures: 'أرقام رئيسية',
+  facts: 'الحقائق',
+  sources: 'المصادر',
+  parties: 'الأطراف',
+  status: 'الحالة',
+  undated: 'بلا تاريخ',
+  verified: 'آخر تحقق',
+  knowledgeVersion: 'إصدار المعرفة',
+  related: 'مواضيع ذات صلة',
+  share: 'شارك في القناة',
+  sharedBy: (user) => `شاركه ${user}`,
+  qualifiers: { about: 'نحو', 'more-than': 'أكثر من', 'at-least': 'ما لا يقل عن' },
+  helpTitle: 'NoTech: حقائق موثّقة عن التقنية في خدمة الفصل العنصري',
+  helpIntro:
+    'يجيب NoTech بحقائق موثّقة عن عقود شركات التقنية مع الجيش الإسرائيلي ومنظومة السجون. كل حقيقة مرفقة بمصدرها وبدرجة توثيقها.',
+  helpLines: [
+    '`/notech إلبيت`: بطاقة موضوع واحد (عقد أو شركة أو حملة)',
+    '`/notech قائمة`: كل المواضيع',
+    '`/notech ابحث سحب الاستثمارات`: البحث في كل الحقائق',
+    '`/notech الإصدار`: إصدار المعرفة وما تغيّر',
+    '`/notech digest subscribe lang:ar`: ملخص أسبوعي في هذه القناة (`/notech digest status` للتحقق)',
+    '`@NoTech ماذا عن بالانتير؟`: اسأل في قناة، وتأتي الإجابة في سلسلة الرسالة',
+    'اسأل بالعربية لتحصل على إجابة عربية، أو أضف `lang:ar` / `lang:en`',
+  ],
+  helpLegend: 'درجات التوثيق: ✅ نقلته مصادر مستقلة · ⚠️ ادعاء الحملة، غير مؤكد من مصدر مستقل · ✏️ مُصحَّح (قال المقال الأصلي غير ذلك)',
+  listTitle: 'المواضيع',
+  listIntro: 'اسأل عن أي منها بكتابة `/notech <الاسم>`.',
+  resultsTitle: (words) => `نتائج البحث عن «${words}»`,
+  noResults: (words) => `لا توجد حقيقة تذكر «${words}».`,
+  noTopic: (text) => `لا يوجد موضوع باسم «${text}».`,
+  didYouMean: 'هل تقصد:',
+  nothingClose: 'ولا يوجد ما يقاربه.',
+  versionTitle: 'إصدار المعرفة',
+  versionLine: (version, updated, entries) => `الإصدار *${version}*، حُدّث في ${updated}، ويضم ${entries} موضوعًا.`,
+  added: 'أُضيف',
+  changed: 'عُدّل',
+  removed: 'حُذف',
+  tryNext: 'جرّب `/notech قائمة` لكل المواضيع، أو `/notech ابحث <كلمات>`.',
+  truncated: 'في ملف المعرفة المزيد؛ بلغت هذه الرسالة حدّ الحجم في Slack.',
+  digestUnavailable: 'الملخصات غير متاحة هنا.',
+};
+
+export const STRINGS: Record<Lang, UiStrings> = { en, ar };
+
+export function t(lang: Lang): UiStrings {
+  return STRINGS[lang];
+}
