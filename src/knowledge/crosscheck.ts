@@ -58,7 +58,7 @@ export function crossCheck(data: KnowledgeData): Problem[] {
       if (owner && owner.entryId !== entry.id) {
         report(path, `"${text}" is also a name or alias of entry "${owner.entryId}" (${owner.where}); a query for it would be ambiguous`);
       } else if (!owner) {
-        aliasOwner.set(key, { entryId: entry.id, where: describePath(path, data).replace(/ \(id .*\)$/, '') });
+        aliasOwner.set(key, { entryId: entry.id, where: describePath(path, data).replace(/ \((?:entry|source) .*\)$/, '') });
       }
     }
   });

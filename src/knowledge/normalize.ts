@@ -43,13 +43,16 @@ export function tokens(text: string): string[] {
 
 export type Lang = 'en' | 'ar';
 
-/** Arabic if the text has at least as many Arabic letters as Latin ones (and at least one). */
+/**
+ * Arabic if at least as many words are Arabic as Latin. Counted by word, not letter, so
+ * "ماذا عن Palantir؟" (an Arabic question about a Latin-script name) is Arabic.
+ */
 export function detectLang(text: string): Lang | undefined {
   let arabic = 0;
   let latin = 0;
-  for (const char of text) {
-    if (ARABIC_LETTER.test(char)) arabic += 1;
-    else if (LATIN_LETTER.test(char)) latin += 1;
+  for (const word of text.split(/\s+/)) {
+    if (ARABIC_LETTER.test(word)) arabic += 1;
+    else if (LATIN_LETTER.test(word)) latin += 1;
   }
   if (arabic === 0 && latin === 0) return undefined;
   return arabic >= latin ? 'ar' : 'en';

@@ -20,7 +20,7 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /**
  * Names the entry or source a path is inside, so "entries[7]" reads as something a maintainer
- * can find in the file: `entries[7] (id "palantir")`.
+ * can find in the file: `entries[7].facts[0] (entry "palantir")`.
  */
 export function describePath(path: readonly PathSegment[], raw: unknown): string {
   const formatted = formatPath(path);
@@ -28,7 +28,7 @@ export function describePath(path: readonly PathSegment[], raw: unknown): string
   if ((collection === 'entries' || collection === 'sources') && typeof index === 'number' && isRecord(raw)) {
     const list = raw[collection];
     const item = Array.isArray(list) ? (list[index] as unknown) : undefined;
-    if (isRecord(item) && typeof item.id === 'string') return `${formatted} (id "${item.id}")`;
+    if (isRecord(item) && typeof item.id === 'string') return `${formatted} (${collection === 'entries' ? 'entry' : 'source'} "${item.id}")`;
   }
   return formatted;
 }

@@ -127,6 +127,16 @@ export class SearchIndex {
       ...partial,
       ...this.search(query).map((hit) => hit.entry.id),
     ];
+    if (suggestionIds.length === 0) {
+      // Nothing even partly close: widen the net for suggestions only (transposed letters,
+      // a dropped syllable). These are never answered as a card.
+      const wide = this.names.search([...queryWords].join(' '), {
+        fuzzy: (term) => (term.length >= 4 ? 2 : term.length === 3 ? 1 : 0),
+        prefix: (term) => term.length >= 3,
+        combineWith: 'OR',
+      });
+      suggestionIds.push(...wide.map((result) => result.entryId as string));
+    }
     const unique = [...new Set(suggestionIds)].slice(0, MAX_SUGGESTIONS);
     return { kind: 'suggest', suggestions: unique.map((id) => this.entry(id)) };
   }

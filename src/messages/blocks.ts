@@ -14,8 +14,16 @@ export function clip(text: string, max: number): string {
   return `${out}…`;
 }
 
+/**
+ * plain_text cannot be entity-escaped (Slack would show "&lt;"), so angle brackets become
+ * look-alikes: no text in a header or button can ever form a `<!channel>` sequence.
+ */
+export function plainText(text: string): string {
+  return text.replace(/</g, '‹').replace(/>/g, '›');
+}
+
 export function header(text: string): HeaderBlock {
-  return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true } };
+  return { type: 'header', text: { type: 'plain_text', text: clip(plainText(text), LIMITS.headerText), emoji: true } };
 }
 
 export function section(mrkdwn: string): SectionBlock {
@@ -36,7 +44,7 @@ export function divider(): KnownBlock {
 export function button(text: string, actionId: string, value: string, style?: 'primary'): Button {
   return {
     type: 'button',
-    text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: clip(plainText(text), LIMITS.buttonText), emoji: true },
     action_id: actionId.slice(0, LIMITS.actionId),
     value: value.slice(0, LIMITS.buttonValue),
     ...(style ? { style } : {}),

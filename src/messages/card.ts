@@ -63,6 +63,21 @@ function factLine(fact: Fact, lang: Lang, numbers: SourceNumbers): string {
   return `• ${escapeMrkdwn(fact.text[lang])} ${numbers.markers(fact.sources)}\n      ${sourcingNote(fact, lang)}`;
 }
 
+/** For companies and campaigns: the contracts they are party to, so one card shows the money. */
+function relatedContracts(entry: Entry, knowledge: Knowledge): Entry[] {
+  if (entry.kind === 'contract') return [];
+  return entry.related.map((id) => knowledge.entry(id)).filter((other): other is Entry => other?.kind === 'contract');
+}
+
+function contractLine(contract: Entry, lang: Lang, numbers: SourceNumbers): string {
+  const year = contract.year === undefined ? '' : ` (${contract.year})`;
+  const headline = contract.figures[0];
+  const figure = headline
+    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}, ${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(headline, lang)}`
+    : `: ${escapeMrkdwn(contract.summary[lang])}`;
+  return `• *${escapeMrkdwn(contract.name[lang])}*${year}${figure}\n      \`/notech ${contract.id}\``;
+}
+
 function sourceLine(source: Source, number: number, lang: Lang): string {
   return `[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}, ${formatPartialDate(source.date, lang)}`;
 }
@@ -93,6 +108,10 @@ export function factCard(entry: Entry, lang: Lang, knowledge: Knowledge, options
   body.push(section(escapeMrkdwn(entry.summary[lang])));
   if (entry.figures.length > 0) {
     body.push(...sections(`*${s.keyFigures}*`, entry.figures.map((figure) => figureLine(figure, lang, numbers))));
+  }
+  const contracts = relatedContracts(entry, knowledge);
+  if (contracts.length > 0) {
+    body.push(...sections(`*${s.contracts}*`, contracts.map((contract) => contractLine(contract, lang, numbers))));
   }
   body.push(...sections(`*${s.facts}*`, entry.facts.map((fact) => factLine(fact, lang, numbers))));
   body.push(...sections(`*${s.sources}*`, numbers.ordered.map((source, i) => sourceLine(source, i + 1, lang))));

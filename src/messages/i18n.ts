@@ -1,5 +1,5 @@
 /**
- * Every piece of interface text, in both languages, in one place. Builders pick from here;
+ * Every piece of interface text, written as Slack mrkdwn (so a literal < > & is &lt; &gt; &amp;), in both languages, in one place. Builders pick from here;
  * they never hold strings of their own.
  */
 import type { Lang } from '../knowledge/normalize.js';
@@ -16,6 +16,7 @@ export interface UiStrings {
   caveat: string;
   keyFigures: string;
   facts: string;
+  contracts: string;
   sources: string;
   parties: string;
   status: string;
@@ -68,6 +69,7 @@ const en: UiStrings = {
   caveat: 'Note',
   keyFigures: 'Key figures',
   facts: 'Facts',
+  contracts: 'Contracts',
   sources: 'Sources',
   parties: 'Parties',
   status: 'Status',
@@ -92,7 +94,7 @@ const en: UiStrings = {
   ],
   helpLegend: 'How facts are sourced: ✅ independently reported · ⚠️ the campaign’s claim, not independently confirmed · ✏️ corrected (the seed article said otherwise)',
   listTitle: 'Topics',
-  listIntro: 'Ask about any of these with `/notech <name>`.',
+  listIntro: 'Ask about any of these with `/notech &lt;name&gt;`.',
   resultsTitle: (words) => `Search results for “${words}”`,
   noResults: (words) => `No fact mentions “${words}”.`,
   noTopic: (text) => `No topic is called “${text}”.`,
@@ -103,7 +105,7 @@ const en: UiStrings = {
   added: 'Added',
   changed: 'Changed',
   removed: 'Removed',
-  tryNext: 'Try `/notech list` for every topic, or `/notech search <words>`.',
+  tryNext: 'Try `/notech list` for every topic, or `/notech search &lt;words&gt;`.',
   truncated: 'More is in the knowledge file; this message is at Slack’s size limit.',
   digestUnavailable: 'Digests are not available here.',
 };
@@ -129,6 +131,7 @@ const ar: UiStrings = {
   caveat: 'ملاحظة',
   keyFigures: 'أرقام رئيسية',
   facts: 'الحقائق',
+  contracts: 'العقود',
   sources: 'المصادر',
   parties: 'الأطراف',
   status: 'الحالة',
@@ -153,7 +156,7 @@ const ar: UiStrings = {
   ],
   helpLegend: 'درجات التوثيق: ✅ نقلته مصادر مستقلة · ⚠️ ادعاء الحملة، غير مؤكد من مصدر مستقل · ✏️ مُصحَّح (قال المقال الأصلي غير ذلك)',
   listTitle: 'المواضيع',
-  listIntro: 'اسأل عن أي منها بكتابة `/notech <الاسم>`.',
+  listIntro: 'اسأل عن أي منها بكتابة `/notech &lt;الاسم&gt;`.',
   resultsTitle: (words) => `نتائج البحث عن «${words}»`,
   noResults: (words) => `لا توجد حقيقة تذكر «${words}».`,
   noTopic: (text) => `لا يوجد موضوع باسم «${text}».`,
@@ -164,7 +167,7 @@ const ar: UiStrings = {
   added: 'أُضيف',
   changed: 'عُدّل',
   removed: 'حُذف',
-  tryNext: 'جرّب `/notech قائمة` لكل المواضيع، أو `/notech ابحث <كلمات>`.',
+  tryNext: 'جرّب `/notech قائمة` لكل المواضيع، أو `/notech ابحث &lt;كلمات&gt;`.',
   truncated: 'في ملف المعرفة المزيد؛ بلغت هذه الرسالة حدّ الحجم في Slack.',
   digestUnavailable: 'الملخصات غير متاحة هنا.',
 };

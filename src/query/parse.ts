@@ -59,6 +59,7 @@ const LANG_FLAG = /(?:^|\s)lang:(en|ar)(?=\s|$)/gi;
 export function cleanInput(raw: string): string {
   return raw
     .slice(0, MAX_INPUT_CHARS)
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/\s+/g, ' ')

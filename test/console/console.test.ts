@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatFigureValue } from '../../src/messages/format.js';
+import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = realKnowledge();
+
+/** `printf '…' | npm start --silent`, as the README says, with no .env and no Slack settings. */
+function pipeThroughNpmStart(input: string, extraEnv: Record<string, string> = {}) {
+  return spawnSync('npm', ['start', '--silent'], {
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NOTECH_ENV_FILE: 'none', ...extraEnv },
+    timeout: 30_000,
+  });
+}
+
+/** Each answer ends with a blank line; split on the header underline to find cards. */
+function cards(output: string): string[] {
+  return output.split(/\n(?=[^\n]+\n═+\n)/);
+}
+
+describe('the console on a pipe', () => {
+  it('answers /notech elbit with the OneSim-on-Azure contract: year, value, source URL; exits 0', () => {
+    const result = pipeThroughNpmStart('/notech elbit\n');
+    expect(result.status).toBe(0);
+    const onesim = knowledge.entry('elbit-onesim-azure')!;
+    const value = formatFigureValue(onesim.figures[0]!, 'en');
+    expect(result.stdout).toContain(onesim.name.en);
+    expect(result.stdout).toContain(`(${onesim.year})`);
+    expect(result.stdout).toContain(value);
+    expect(result.stdout).toContain(knowledge.source('primer')!.url);
+    expect(result.stdout).toContain("Campaign's claim, not independently confirmed");
+    expect(result.stderr).toBe('');
+  });
+
+  it('answers every seed topic in English and in Arabic, in order, with figures and source URLs', () => {
+    const lines = SEED_TOPICS.flatMap(({ en, ar }) => [`/notech ${en}`, `/notech ${ar}`]);
+    const result = pipeThroughNpmStart(`${lines.join('\n')}\n`);
+    expect(result.status).toBe(0);
+    const answers = cards(result.stdout);
+    expect(answers).toHaveLength(lines.length);
+    SEED_TOPICS.forEach(({ id }, i) => {
+      const entry = knowledge.entry(id)!;
+      for (const [offset, lang] of [[0, 'en'], [1, 'ar']] as const) {
+        const text = answers[i * 2 + offset]!;
+        expect(text.startsWith(entry.name[lang]), `${id} ${lang}`).toBe(true);
+        expect(text).toMatch(/\(https:\/\/[^)\s]+\)/);
+        for (const figure of entry.figures) expect(text).toContain(formatFigureValue(figure, lang));
+        if (entry.year !== undefined) expect(text).toContain(String(entry.year));
+      }
+    });
+  });
+
+  it('answers mentions, help, list and version, and refuses other commands', () => {
+    const result = pipeThroughNpmStart('@NoTech what about palantir?\n/notech\n/notech list\n/notech version\n/giphy cats\n@NoTech hello there\n');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(knowledge.entry('palantir')!.name.en);
+    expect(result.stdout).toContain('`/notech list`: every topic');
+    expect(result.stdout).toContain(`Knowledge version ${knowledge.version}`);
+    expect(result.stdout).toContain('Unknown command /giphy');
+    expect(result.stdout).toContain("I didn't recognise a topic there");
+  });
+
+  it('shows hostile text as text and survives empty, huge, control and Arabic input', () => {
+    const input = ['', '   ', '/notech <!channel>', `/notech ${'x'.repeat(10_000)}`, '/notech \u0000\u0001elbit', '/notech ماذا عن مصلحة السجون؟', '/notech \uD800'].join('\n');
+    const result = pipeThroughNpmStart(`${input}\n/notech palantir\n`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('No topic is called “<!channel>”');
+    expect(result.stdout).toContain(knowledge.entry('ips-consulting')!.name.ar);
+    // Still answering at the end.
+    expect(result.stdout.trimEnd()).toMatch(/\[ Share in channel \]$/);
+  });
+
+  it('stops with the problems when the knowledge file is broken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notech-console-'));
+    const file = join(dir, 'knowledge.json');
+    const data = JSON.parse(readFileSync('data/knowledge.json', 'utf8'));
+    data.entries[0].facts[0].sources = ['ghost'];
+    writeFileSync(file, JSON.stringify(data));
+    const result = pipeThroughNpmStart('/notech elbit\n', { KNOWLEDGE_FILE: file });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('entries[0].facts[0].sources[0] (entry "ips-consulting"): cites source "ghost"');
+    expect(result.stdout).toBe('');
+  });
+});

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/knowledge/normalize.js';
+import { namesOf } from '../../src/knowledge/search.js';
+import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
+
+const knowledge = realKnowledge();
+const { index } = knowledge;
+
+function resolvedId(query: string): string | undefined {
+  const result = index.resolveTopic(query);
+  return result.kind === 'match' ? result.entry.id : undefined;
+}
+
+/** One typo: a letter doubled in the middle of the longest word. */
+function typo(text: string): string {
+  const words = text.split(' ');
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const at = Math.floor(longest.length / 2);
+  const misspelled = longest.slice(0, at) + longest[at] + longest.slice(at);
+  return words.map((word) => (word === longest ? misspelled : word)).join(' ');
+}
+
+describe('every name and alias finds its entry', () => {
+  for (const entry of knowledge.entries) {
+    it(entry.id, () => {
+      for (const name of namesOf(entry)) {
+        expect(resolvedId(name), name).toBe(entry.id);
+        expect(resolvedId(name.toUpperCase()), name.toUpperCase()).toBe(entry.id);
+        expect(resolvedId(`  ${name}?! `), `${name}?!`).toBe(entry.id);
+      }
+    });
+  }
+});
+
+describe('seed topics in English and Arabic', () => {
+  it.each(SEED_TOPICS)('$id', ({ id, en, ar }) => {
+    expect(resolvedId(en)).toBe(id);
+    expect(resolvedId(ar)).toBe(id);
+  });
+});
+
+describe('misspellings', () => {
+  it.each(knowledge.entries.map((entry) => [entry.id, typo(entry.name.en)] as const))('%s from "%s"', (id, misspelled) => {
+    const result = index.resolveTopic(misspelled);
+    // A typo either still finds the entry, or offers it first: never a different card.
+    if (result.kind === 'match') expect(result.entry.id).toBe(id);
+    else expect(result.suggestions[0]?.id).toBe(id);
+  });
+
+  it.each([
+    ['elbitt', 'elbit-systems'],
+    ['Elbot', 'elbit-systems'],
+    ['palentir', 'palantir'],
+    ['palantier', 'palantir'],
+    ['anyvison', 'anyvision-m12'],
+    ['nimbuss', 'project-nimbus'],
+    ['microsfot', 'microsoft'],
+    ['prison', 'ips-consulting'],
+    ['بالنتير', 'palantir'],
+  ])('%s → %s', (query, id) => {
+    expect(resolvedId(query)).toBe(id);
+  });
+});
+
+describe('two-edit typos in short words', () => {
+  it('offers the entry first rather than guessing', () => {
+    const result = index.resolveTopic('elbti');
+    expect(result.kind).toBe('suggest');
+    if (result.kind === 'suggest') expect(result.suggestions[0]?.id).toBe('elbit-systems');
+  });
+});
+
+describe('Arabic spelling variants', () => {
+  it.each([
+    ['hamza forms of alef', 'ألبيت', 'elbit-systems'],
+    ['alef without hamza', 'البيت', 'elbit-systems'],
+    ['ta marbuta as ha', 'مصلحه السجون', 'ips-consulting'],
+    ['diacritics', 'مَصْلَحَةُ السُّجُونِ', 'ips-consulting'],
+    ['tatweel', 'مصلـــحة السجون', 'ips-consulting'],
+    ['Arabic-Indic digits', 'الوحدة ٨٢٠٠', 'unit-8200-azure'],
+    ['Extended Arabic-Indic digits', 'الوحدة ۸۲۰۰', 'unit-8200-azure'],
+    ['a question around the name', 'ماذا عن بالانتير؟', 'palantir'],
+    ['right-to-left marks', '\u200fإلبيت\u200f', 'elbit-systems'],
+  ])('%s: %s', (_label, query, id) => {
+    expect(resolvedId(query)).toBe(id);
+  });
+
+  it('folds alef maqsura and Latin diacritics', () => {
+    expect(normalize('مستشفى')).toBe(normalize('مستشفي'));
+    expect(normalize('Élbït')).toBe('elbit');
+  });
+});
+
+describe('never a wrong answer dressed as right', () => {
+  it('gives suggestions, not a card, for a query naming two topics', () => {
+    const result = index.resolveTopic('project nimbus and google');
+    expect(result.kind).toBe('suggest');
+    if (result.kind === 'suggest') expect(result.suggestions.map((e) => e.id).slice(0, 2).sort()).toEqual(['google', 'project-nimbus']);
+  });
+
+  it('gives no card for gibberish', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[qxzjvkw]{6,14}$/), (gibberish) => {
+        expect(index.resolveTopic(gibberish).kind).toBe('suggest');
+      }),
+    );
+  });
+
+  it('never throws and returns known entries for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const result = index.resolveTopic(text);
+        const ids = result.kind === 'match' ? [result.entry.id] : result.suggestions.map((e) => e.id);
+        for (const id of ids) expect(knowledge.entry(id)).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles empty and huge queries', () => {
+    expect(index.resolveTopic('')).toEqual({ kind: 'suggest', suggestions: [] });
+    expect(index.resolveTopic('   ')).toEqual({ kind: 'suggest', suggestions: [] });
+    expect(index.resolveTopic('elbit '.repeat(2000)).kind).toBeDefined();
+  });
+});
+
+describe('free-text search', () => {
+  it('finds entries by words from their facts', () => {
+    expect(index.search('Ferranti Oldham').map((hit) => hit.entry.id)).toContain('elbit-systems');
+    expect(index.search('Eric Holder').map((hit) => hit.entry.id)[0]).toBe('anyvision-m12');
+    expect(index.search('سحب الاستثمارات').map((hit) => hit.entry.id)).toContain('stop-the-wall');
+  });
+
+  it('ranks an exact alias first', () => {
+    expect(index.search('microsoft')[0]?.entry.id).toBe('microsoft');
+    expect(index.search('palantir')[0]?.entry.id).toBe('palantir');
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(index.search('')).toEqual([]);
+    expect(index.search('?!')).toEqual([]);
+  });
+});
