@@ -80,11 +80,11 @@ export function sections(heading: string | undefined, lines: string[]): SectionB
  * Keep a message within the block limit and the cumulative text limit: drop blocks from the
  * end (keeping `tail`, e.g. the footer and buttons) and say that something was left out.
  */
-export function fitBlocks(body: KnownBlock[], tail: KnownBlock[], notice: string, maxBlocks: number): KnownBlock[] {
+export function fitBlocks(body: KnownBlock[], tail: KnownBlock[], notice: string, maxBlocks: number, maxChars: number = LIMITS.totalBlockText): KnownBlock[] {
   const textLength = (blocks: KnownBlock[]) => JSON.stringify(blocks).length;
   const budget = maxBlocks - tail.length;
   // JSON length over-counts text (keys, quotes), so this errs on the safe side.
-  const maxJson = LIMITS.totalBlockText;
+  const maxJson = maxChars;
   if (body.length <= budget && textLength([...body, ...tail]) <= maxJson) return [...body, ...tail];
   const kept = [...body];
   const noticeBlock = context(notice);

@@ -1,0 +1,130 @@
+/**
+ * The Bolt app: receiver (HTTP or Socket Mode), Web API client options, listeners. Startup
+ * checks the token with auth.test and fails with one clear line if Slack rejects it.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import { boltLogger } from './bolt-logger.js';
+import type { DigestCommands, ListenerDeps } from './context.js';
+import { RecentKeys } from './dedupe.js';
+import { registerListeners } from './listeners/index.js';
+
+/** Slack sends small bodies; anything far larger is not Slack (Bolt's own default is 4 MB). */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+const HOUR = 60 * 60 * 1000;
+
+export interface SlackAppOptions {
+  config: Config;
+  store: KnowledgeStore;
+  logger: Logger;
+  digest?: DigestCommands;
+  /** Web API client overrides (tests and the digest sender tune retries). */
+  clientOptions?: WebClientOptions;
+}
+
+export interface RunningSlackApp {
+  app: App;
+  /** The HTTP port actually listened on (HTTP mode). */
+  port?: number;
+  botUserId: string;
+  stop(): Promise<void>;
+}
+
+export class StartupError extends Error {}
+
+const TOKEN_ERRORS: Record<string, string> = {
+  invalid_auth: 'SLACK_BOT_TOKEN was rejected by Slack (invalid_auth): copy the Bot User OAuth Token again from OAuth & Permissions.',
+  not_authed: 'SLACK_BOT_TOKEN was not sent or is empty (not_authed): set it in .env.',
+  account_inactive: 'SLACK_BOT_TOKEN belongs to a deleted app or user (account_inactive): reinstall the app and copy the new token.',
+  token_revoked: 'SLACK_BOT_TOKEN was revoked (token_revoked): reinstall the app to the workspace and copy the new token.',
+  token_expired: 'SLACK_BOT_TOKEN has expired (token_expired): turn off token rotation or refresh the token.',
+};
+
+function describeAuthError(error: unknown, apiUrl: string): string {
+  const code = (error as { data?: { error?: string }; code?: string }).data?.error;
+  if (code) return TOKEN_ERRORS[code] ?? `Slack rejected SLACK_BOT_TOKEN at startup (${code}).`;
+  return `Could not reach the Slack Web API at ${apiUrl} to check SLACK_BOT_TOKEN (${(error as Error).message}). Check the network or SLACK_API_URL.`;
+}
+
+export async function startSlackApp(options: SlackAppOptions): Promise<RunningSlackApp> {
+  const { config, store, logger } = options;
+  if (!config.botToken) throw new StartupError('SLACK_BOT_TOKEN is missing.');
+  const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
+  const clientOptions: WebClientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    // Answers to people should fail fast rather than retry for half an hour (the default).
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    timeout: 10_000,
+    ...options.clientOptions,
+  };
+  const log = boltLogger(logger);
+
+  let receiver: HTTPReceiver | undefined;
+  if (config.mode === 'http') {
+    if (!config.signingSecret) throw new StartupError('SLACK_SIGNING_SECRET is missing.');
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: '/slack/events',
+      bodyLimit: BODY_LIMIT_BYTES,
+      logger: log,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ ok: true, knowledgeVersion: store.current.version }));
+          },
+        },
+      ],
+    });
+  }
+
+  const app = new App({
+    token: config.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+    logger: log,
+    clientOptions,
+    deferInitialization: true,
+    ignoreSelf: true,
+  });
+
+  let identity: { user_id?: string; bot_id?: string };
+  try {
+    identity = await app.client.auth.test();
+    await app.init();
+  } catch (error) {
+    throw new StartupError(describeAuthError(error, apiUrl));
+  }
+
+  const deps: ListenerDeps = {
+    store,
+    logger,
+    seenEvents: new RecentKeys(HOUR),
+    helpedThreads: new RecentKeys(HOUR),
+    ...(options.digest ? { digest: options.digest } : {}),
+  };
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    // The error's code and name say what failed; its message may quote a payload, so it stays out.
+    logger.error({ code: (error as { code?: string }).code, name: error.name }, 'listener error');
+  });
+
+  let port: number | undefined;
+  if (receiver) {
+    const server = (await app.start(config.port)) as Server;
+    port = (server.address() as AddressInfo).port;
+  } else {
+    await app.start();
+  }
+  logger.info(
+    { mode: config.mode, knowledgeVersion: store.current.version, botUserId: identity.user_id, botId: identity.bot_id, ...(port ? { port } : {}) },
+    'NoTech is running',
+  );
+  return { app, ...(port !== undefined ? { port } : {}), botUserId: identity.user_id ?? '', stop: () => app.stop().then(() => undefined) };
+}

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import type { RecentKeys } from './dedupe.js';
+
+/** What listeners need, passed in once at registration (no module-level state). */
+export interface ListenerDeps {
+  store: KnowledgeStore;
+  logger: Logger;
+  /** Event ids already answered: Slack's retries of the same event get no second reply. */
+  seenEvents: RecentKeys;
+  /** Threads where the short help was already given. */
+  helpedThreads: RecentKeys;
+  /** Digest commands (`/notech digest …`), when the digest feature is wired in. */
+  digest?: DigestCommands;
+}
+
+export interface DigestCommands {
+  handle(args: string[], request: { channelId: string; userId: string; lang: 'en' | 'ar' }): Promise<import('../messages/types.js').SlackMessage>;
+}

@@ -1,0 +1,31 @@
+/**
+ * `@NoTech what about palantir?`: answered in the thread of the mention (starting one if the
+ * mention is not in a thread). Slack retries an event it thinks was missed; the same event id
+ * is answered once. Messages from bots (including this one) are ignored.
+ */
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { replyToMention } from '../../../query/respond.js';
+import type { ListenerDeps } from '../../context.js';
+
+export function appMention(deps: ListenerDeps) {
+  return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.bot_id || event.subtype === 'bot_message') return;
+    if (!deps.seenEvents.firstTime(body.event_id)) {
+      deps.logger.info({ event: 'app_mention' }, 'duplicate delivery ignored');
+      return;
+    }
+    const threadTs = event.thread_ts ?? event.ts;
+    const reply = replyToMention(event.text ?? '', deps.store.current);
+    const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
+    // The short help is given once per thread; repeating it would only add noise.
+    if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
+    await client.chat.postMessage({
+      channel: event.channel,
+      thread_ts: threadTs,
+      ...reply.message,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    deps.logger.info({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang }, 'mention answered');
+  };
+}

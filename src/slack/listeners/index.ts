@@ -1,0 +1,14 @@
+/** Every listener, registered in one place (as in Slack's bolt-js starter apps). */
+import type { App } from '@slack/bolt';
+import type { ListenerDeps } from '../context.js';
+import * as actions from './actions/index.js';
+import * as commands from './commands/index.js';
+import * as events from './events/index.js';
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  commands.register(app, deps);
+  events.register(app, deps);
+  actions.register(app, deps);
+}
+
+export const REGISTERED = { commands: commands.COMMANDS, events: events.EVENTS, actions: actions.ACTIONS };

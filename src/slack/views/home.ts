@@ -1,0 +1,54 @@
+/**
+ * The App Home tab: what the bot knows (topics by kind, each with buttons that open its card
+ * privately), the knowledge version and its latest changes, and how to ask. Built once per
+ * knowledge version, so a reload shows on the next visit without keeping any list of people.
+ */
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import { ENTRY_KINDS } from '../../knowledge/schema.js';
+import { actions, button, context, divider, fitBlocks, header, section, sections } from '../../messages/blocks.js';
+import { ACTION_IDS, releaseLines, type ShareValue } from '../../messages/compose.js';
+import { escapeMrkdwn } from '../../messages/escape.js';
+import { formatPartialDate } from '../../messages/format.js';
+import { STRINGS } from '../../messages/i18n.js';
+import { LIMITS } from '../../messages/limits.js';
+
+export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
+  const { en, ar } = STRINGS;
+  const release = knowledge.latestRelease;
+  const blocks: KnownBlock[] = [
+    header('NoTech'),
+    section(`${en.helpIntro}\n${ar.helpIntro}`),
+    context(`${en.knowledgeVersion} v${knowledge.version} · ${formatPartialDate(knowledge.data.updated, 'en')} · ${knowledge.entries.length} topics`),
+    section(`*What's new · ما الجديد*\n${releaseLines(release, knowledge, 'en')}\n${releaseLines(release, knowledge, 'ar')}`),
+    divider(),
+    header('How to ask · كيف تسأل'),
+    ...sections(undefined, en.helpLines.map((line) => `• ${line}`)),
+    ...sections(undefined, ar.helpLines.map((line) => `• ${line}`)),
+    context(en.helpLegend),
+    context(ar.helpLegend),
+  ];
+  for (const kind of ENTRY_KINDS) {
+    const entries = knowledge.entries.filter((entry) => entry.kind === kind);
+    if (entries.length === 0) continue;
+    blocks.push(divider(), header(`${en.kindsPlural[kind]} · ${ar.kindsPlural[kind]}`));
+    for (const entry of entries) {
+      const open = (lang: 'en' | 'ar', index: number, label: string) =>
+        button(label, `${ACTION_IDS.openPrefix}${index}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue));
+      blocks.push(
+        section(`*${escapeMrkdwn(entry.name.en)}* · ${escapeMrkdwn(entry.name.ar)}\n${escapeMrkdwn(entry.summary.en)}`),
+        actions(`home_${entry.id}`, [open('en', 0, 'Open'), open('ar', 1, 'افتح بالعربية')]),
+      );
+    }
+  }
+  return fitBlocks(blocks, [], en.truncated, LIMITS.surfaceBlocks, LIMITS.surfaceJson);
+}
+
+export class HomeViews {
+  private cache?: { knowledge: Knowledge; view: HomeView };
+
+  forKnowledge(knowledge: Knowledge): HomeView {
+    if (this.cache?.knowledge !== knowledge) this.cache = { knowledge, view: { type: 'home', blocks: homeBlocks(knowledge) } };
+    return this.cache.view;
+  }
+}

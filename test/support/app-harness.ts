@@ -1,0 +1,67 @@
+/**
+ * The real Bolt app in HTTP mode on a free loopback port, its Web API pointed at a fake Slack
+ * on 127.0.0.1, and every log line captured. Tests talk to it only over HTTP.
+ */
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config.js';
+import { KnowledgeStore } from '../../src/knowledge/store.js';
+import { createLogger } from '../../src/log.js';
+import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
+import type { DigestCommands } from '../../src/slack/context.js';
+import { realKnowledge } from '../helpers/knowledge.js';
+import { FakeSlack } from './fake-slack.js';
+import { BOT_TOKEN, SIGNING_SECRET, type SignedRequest } from './slack-requests.js';
+
+export interface Harness {
+  slack: FakeSlack;
+  app: RunningSlackApp;
+  store: KnowledgeStore;
+  logs: string[];
+  baseUrl: string;
+  post(request: SignedRequest, path?: string): Promise<{ status: number; text: string; json: () => unknown }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { env?: Record<string, string>; digest?: (store: KnowledgeStore) => DigestCommands } = {}): Promise<Harness> {
+  const slack = await new FakeSlack().start();
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      callback();
+    },
+  });
+  const logger = createLogger({ level: 'debug', destination });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    SLACK_API_URL: slack.apiUrl,
+    ...options.env,
+  });
+  const store = KnowledgeStore.of(realKnowledge(), logger);
+  const app = await startSlackApp({
+    config,
+    store,
+    logger,
+    clientOptions: { retryConfig: { retries: 0 } },
+    ...(options.digest ? { digest: options.digest(store) } : {}),
+  });
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+  return {
+    slack,
+    app,
+    store,
+    logs,
+    baseUrl,
+    async post(request, path = '/slack/events') {
+      const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: request.headers, body: request.body });
+      const text = await response.text();
+      return { status: response.status, text, json: () => JSON.parse(text) as unknown };
+    },
+    async close() {
+      await app.stop();
+      await slack.stop();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Requests shaped like Slack's, signed the way Slack signs them (v0 HMAC-SHA256 over
+ * "v0:timestamp:body" with the signing secret), for driving the real app over HTTP.
+ */
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99eeeeee85a5';
+export const BOT_TOKEN = 'xoxb-0000000000-1111111111-testtokentesttoken';
+
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+export function signed(body: string, contentType: string, options: { timestamp?: number; secret?: string; retryNum?: number } = {}): SignedRequest {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    body,
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(body, timestamp, options.secret),
+      ...(options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+    },
+  };
+}
+
+let counter = 0;
+const nextId = (prefix: string) => `${prefix}${(++counter).toString(36).toUpperCase().padStart(6, '0')}`;
+
+export function slashCommand(text: string, responseUrl: string, overrides: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'deprecated',
+    team_id: 'T0TEST',
+    team_domain: 'test',
+    channel_id: 'C0ORGANIZE',
+    channel_name: 'organizing',
+    user_id: 'U0MAYA',
+    user_name: 'maya',
+    command: '/notech',
+    text,
+    api_app_id: 'A0NOTECH',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: nextId('trig.'),
+    ...overrides,
+  }).toString();
+}
+
+export function eventCallback(event: Record<string, unknown>, eventId = nextId('Ev')): string {
+  return JSON.stringify({
+    token: 'deprecated',
+    team_id: 'T0TEST',
+    api_app_id: 'A0NOTECH',
+    event: { event_ts: `${Date.now() / 1000}`, ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: 'T0TEST', user_id: 'U0NOTECH', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+    event_context: '4-eyJldCI6ImFwcF9tZW50aW9uIn0',
+  });
+}
+
+export function mentionEvent(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'app_mention', user: 'U0MAYA', text: `<@U0NOTECH> ${text}`, ts: `${Date.now() / 1000}`, channel: 'C0ORGANIZE', client_msg_id: nextId('m'), ...extra };
+}
+
+export function blockAction(
+  action: { action_id: string; value: string; block_id?: string },
+  options: { responseUrl?: string; container?: Record<string, unknown>; message?: Record<string, unknown> } = {},
+): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: 'U0MAYA', username: 'maya', name: 'maya', team_id: 'T0TEST' },
+    api_app_id: 'A0NOTECH',
+    token: 'deprecated',
+    container: options.container ?? { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0ORGANIZE', is_ephemeral: true },
+    trigger_id: nextId('trig.'),
+    team: { id: 'T0TEST', domain: 'test' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: 'C0ORGANIZE', name: 'organizing' },
+    ...(options.responseUrl ? { response_url: options.responseUrl } : {}),
+    ...(options.message ? { message: options.message } : {}),
+    state: { values: {} },
+    actions: [{ type: 'button', block_id: action.block_id ?? 'b1', action_id: action.action_id, text: { type: 'plain_text', text: 'x' }, value: action.value, action_ts: `${Date.now() / 1000}` }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
