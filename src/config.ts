@@ -9,6 +9,7 @@
  *   no Slack settings at all                → the local console (no account needed)
  */
 import { z } from 'zod';
+import { isValidCron, isValidTimeZone } from './digest/schedule.js';
 import { DEFAULT_KNOWLEDGE_FILE } from './knowledge/load.js';
 
 export type Mode = 'console' | 'socket' | 'http';
@@ -32,15 +33,6 @@ export interface Config {
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));
-  }
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -87,7 +79,7 @@ const EnvSchema = z.object({
   DIGEST_SCHEDULE: optional.pipe(
     z
       .string()
-      .regex(/^\S+( \S+){4,5}$/, 'must be a cron expression with 5 fields (minute hour day month weekday), e.g. "0 9 * * 1" for Monday 09:00')
+      .refine(isValidCron, 'must be a cron expression with 5 fields (minute hour day month weekday), e.g. "0 9 * * 1" for Monday 09:00')
       .default('0 9 * * 1'),
   ),
   DIGEST_TIMEZONE: optional.pipe(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London or America/New_York').default('UTC')),

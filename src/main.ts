@@ -4,6 +4,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console/console.js';
+import { planDigest } from './digest/content.js';
+import { digestMessage } from './messages/digest.js';
 import { formatProblem } from './knowledge/problems.js';
 import { KnowledgeStore } from './knowledge/store.js';
 import { createLogger } from './log.js';
@@ -42,6 +44,9 @@ if (config.mode === 'console') {
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
     color: Boolean(process.stdout.isTTY),
+    // `digest` in the console: the digest a newly subscribed channel would get now.
+    digestPreview: () =>
+      digestMessage(planDigest(store.current, { spotlightShown: [] }), { lang: 'en', at: new Date(), timezone: config.digestTimezone }),
   });
 } else {
   const { startSlack } = await import('./slack/start.js');

@@ -1,30 +1,50 @@
-/** Slack modes from main: start, watch the knowledge file, stop cleanly on SIGTERM/SIGINT. */
+/** Slack modes from main: digest state, the app, the scheduler; stop cleanly on SIGTERM/SIGINT. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { createDigest } from '../digest/index.js';
+import { StateFileError } from '../digest/state.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { StartupError, startSlackApp } from './app.js';
 
+function fail(message: string): never {
+  process.stderr.write(`notech: ${message}\n`);
+  process.exit(1);
+}
+
 export async function startSlack(options: { config: Config; store: KnowledgeStore; logger: Logger }): Promise<void> {
   const { logger, store } = options;
+  let digest;
+  try {
+    digest = await createDigest(options);
+  } catch (error) {
+    if (error instanceof StateFileError) fail(error.message);
+    throw error;
+  }
   let running;
   try {
-    running = await startSlackApp(options);
+    running = await startSlackApp({ ...options, digest: digest.commands });
   } catch (error) {
-    if (error instanceof StartupError) {
-      process.stderr.write(`notech: ${error.message}\n`);
-      process.exit(1);
-    }
+    await digest.stop();
+    if (error instanceof StartupError) fail(error.message);
     throw error;
   }
   const unwatch = store.watch();
+  digest.scheduler.start();
+
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new requests; finishing the digest in progress');
     unwatch();
-    const timer = setTimeout(() => process.exit(0), 5000);
-    timer.unref();
-    running
-      .stop()
-      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
+    const deadline = setTimeout(() => {
+      logger.warn('shutdown took too long; exiting');
+      logger.flush();
+      process.exit(0);
+    }, 5000);
+    deadline.unref();
+    Promise.allSettled([running.stop(), digest.stop()])
+      .then(() => logger.info('stopped'))
       .finally(() => {
         logger.flush();
         process.exit(0);

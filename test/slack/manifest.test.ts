@@ -56,7 +56,7 @@ describe('manifest.json', () => {
   });
 
   it('asks for the least scopes that work, and each is used', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:join', 'chat:write', 'commands']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:join', 'chat:write', 'commands', 'groups:history']);
     expect(REGISTERED.events).toContain('app_mention'); // app_mentions:read
     expect(REGISTERED.commands.length).toBeGreaterThan(0); // commands
   });

@@ -1,0 +1,210 @@
+/**
+ * Delivering one scheduled run's digest to one channel, exactly once.
+ *
+ * 1. The run is recorded as "sending" on disk before anything is posted (write-ahead).
+ * 2. The digest is posted with message metadata naming the run (`notech_digest`, run key).
+ * 3. Success is recorded with the message ts.
+ *
+ * The one moment the bot cannot know by itself whether a post landed is a crash, timeout or
+ * 5xx between Slack accepting the post and the bot recording it. Before posting a run that is
+ * already "sending", and before every retry, the bot reads the channel's recent messages and
+ * looks for its own metadata: Slack's record decides. Nothing is marked delivered that was not.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { KnowledgeStore } from '../knowledge/store.js';
+import { digestMessage } from '../messages/digest.js';
+import { planDigest } from './content.js';
+import type { StateStore, Subscription } from './state.js';
+
+export const DIGEST_EVENT_TYPE = 'notech_digest';
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
+
+export interface SenderDeps {
+  client: WebClient;
+  state: StateStore;
+  store: KnowledgeStore;
+  logger: Logger;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  retry?: RetryPolicy;
+}
+
+export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'failed' | 'skipped';
+
+/** Slack errors that retrying will not fix: the run is recorded as skipped, with the reason. */
+const PERMANENT = new Set(['channel_not_found', 'is_archived', 'missing_scope', 'not_authed', 'invalid_auth', 'account_inactive', 'token_revoked', 'invalid_blocks', 'msg_blocks_too_long', 'restricted_action', 'not_in_channel']);
+
+interface SlackError {
+  code?: string;
+  data?: { error?: string };
+  retryAfter?: number;
+  statusCode?: number;
+}
+
+function errorCode(error: unknown): string {
+  const e = error as SlackError;
+  return e.data?.error ?? (e.statusCode ? `http_${e.statusCode}` : e.code ?? 'unknown_error');
+}
+
+export function runKey(runAt: Date): string {
+  return runAt.toISOString();
+}
+
+export class DigestSender {
+  private readonly retry: RetryPolicy;
+  private readonly inFlight = new Set<string>();
+
+  constructor(private readonly deps: SenderDeps) {
+    this.retry = deps.retry ?? DEFAULT_RETRY;
+  }
+
+  async deliver(subscription: Subscription, runAt: Date): Promise<DeliveryOutcome> {
+    const key = runKey(runAt);
+    const lock = `${subscription.channelId}@${key}`;
+    if (this.inFlight.has(lock)) return 'already-delivered';
+    this.inFlight.add(lock);
+    try {
+      return await this.deliverOnce(subscription, key, runAt);
+    } finally {
+      this.inFlight.delete(lock);
+    }
+  }
+
+  private async deliverOnce(subscription: Subscription, key: string, runAt: Date): Promise<DeliveryOutcome> {
+    const { state, logger } = this.deps;
+    const channelId = subscription.channelId;
+    const previous = state.channel(channelId).deliveries[key];
+    if (previous?.status === 'delivered' || previous?.status === 'skipped') return 'already-delivered';
+    if (previous?.status === 'sending' || previous?.status === 'failed') {
+      const found = await this.findPosted(channelId, key);
+      if (found) {
+        // Apply what that post carried (recorded with "sending"), so the next digest moves on.
+        const shown = state.channel(channelId).spotlightShown;
+        const carried = previous.knowledgeVersion
+          ? { version: previous.knowledgeVersion, shownAfter: previous.spotlight ? [...shown.filter((id) => id !== previous.spotlight), previous.spotlight] : shown, spotlight: previous.spotlight }
+          : undefined;
+        await this.recordDelivered(channelId, key, found, carried);
+        logger.info({ channelId, run: key, resolvedFrom: 'slack-history' }, 'digest was already posted');
+        return 'already-delivered';
+      }
+    }
+
+    const plan = planDigest(this.deps.store.current, state.channel(channelId));
+    const message = digestMessage(plan, { lang: subscription.lang, at: runAt, timezone: subscription.timezone });
+
+    for (let attempt = 1; attempt <= this.retry.attempts; attempt += 1) {
+      await this.record(channelId, key, {
+        status: 'sending',
+        attempts: (previous?.attempts ?? 0) + attempt,
+        knowledgeVersion: plan.knowledge.version,
+        ...(plan.spotlight ? { spotlight: plan.spotlight.id } : {}),
+      });
+      try {
+        const result = await this.deps.client.chat.postMessage({
+          channel: channelId,
+          ...message,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { run: key } },
+        });
+        await this.recordDelivered(channelId, key, String(result.ts ?? ''), { version: plan.knowledge.version, shownAfter: plan.shownAfter, spotlight: plan.spotlight?.id });
+        logger.info({ channelId, run: key, attempt, knowledgeVersion: plan.knowledge.version }, 'digest delivered');
+        return 'delivered';
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === 'not_in_channel' && (await this.join(channelId))) continue;
+        if (PERMANENT.has(code)) {
+          await this.record(channelId, key, { status: 'skipped', attempts: (previous?.attempts ?? 0) + attempt, error: code });
+          logger.error({ channelId, run: key, error: code }, 'digest cannot be posted to this channel; skipped');
+          return 'skipped';
+        }
+        logger.warn({ channelId, run: key, attempt, error: code }, 'digest post failed; will check and retry');
+        if (attempt === this.retry.attempts) {
+          await this.record(channelId, key, { status: 'failed', attempts: (previous?.attempts ?? 0) + attempt, error: code });
+          logger.error({ channelId, run: key, error: code }, 'digest not delivered after retries');
+          return 'failed';
+        }
+        await this.deps.sleep(this.delay(attempt, (error as SlackError).retryAfter));
+        // The post may have landed although the call failed (timeout, 5xx): ask Slack first.
+        const found = await this.findPosted(channelId, key);
+        if (found) {
+          await this.recordDelivered(channelId, key, found, { version: plan.knowledge.version, shownAfter: plan.shownAfter, spotlight: plan.spotlight?.id });
+          logger.info({ channelId, run: key, resolvedFrom: 'slack-history' }, 'digest delivered (confirmed after a failed call)');
+          return 'delivered';
+        }
+      }
+    }
+    return 'failed';
+  }
+
+  private delay(attempt: number, retryAfterSeconds: number | undefined): number {
+    if (retryAfterSeconds !== undefined && retryAfterSeconds > 0) return retryAfterSeconds * 1000;
+    const exponential = this.retry.baseDelayMs * 2 ** (attempt - 1);
+    return Math.min(this.retry.maxDelayMs, exponential * (0.75 + Math.random() * 0.5));
+  }
+
+  /** The ts of this run's digest in the channel's recent messages, per Slack; undefined if absent. */
+  private async findPosted(channelId: string, key: string): Promise<string | undefined> {
+    try {
+      const history = await this.deps.client.conversations.history({ channel: channelId, limit: 15, include_all_metadata: true });
+      const match = (history.messages ?? []).find((message) => {
+        const metadata = (message as { metadata?: { event_type?: string; event_payload?: { run?: string } } }).metadata;
+        return metadata?.event_type === DIGEST_EVENT_TYPE && metadata.event_payload?.run === key;
+      });
+      return match?.ts;
+    } catch (error) {
+      this.deps.logger.warn({ channelId, run: key, error: errorCode(error) }, 'could not read channel history to confirm a digest');
+      return undefined;
+    }
+  }
+
+  private async join(channelId: string): Promise<boolean> {
+    try {
+      await this.deps.client.conversations.join({ channel: channelId });
+      this.deps.logger.info({ channelId }, 'joined channel to post the digest');
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ channelId, error: errorCode(error) }, 'cannot join channel; invite the bot');
+      return false;
+    }
+  }
+
+  private record(
+    channelId: string,
+    key: string,
+    delivery: { status: 'sending' | 'failed' | 'skipped'; attempts: number; error?: string; knowledgeVersion?: string; spotlight?: string },
+  ): Promise<void> {
+    const now = this.deps.now().toISOString();
+    return this.deps.state.update((draft) => {
+      const channel = (draft.channels[channelId] ??= { spotlightShown: [], deliveries: {} });
+      channel.deliveries[key] = { ...channel.deliveries[key], ...delivery, updatedAt: now };
+    });
+  }
+
+  private recordDelivered(channelId: string, key: string, ts: string, plan: { version: string; shownAfter: string[]; spotlight: string | undefined } | undefined): Promise<void> {
+    const now = this.deps.now().toISOString();
+    return this.deps.state.update((draft) => {
+      const channel = (draft.channels[channelId] ??= { spotlightShown: [], deliveries: {} });
+      const before = channel.deliveries[key];
+      channel.deliveries[key] = {
+        status: 'delivered',
+        attempts: before?.attempts ?? 1,
+        updatedAt: now,
+        ts,
+        ...(plan ? { knowledgeVersion: plan.version, ...(plan.spotlight ? { spotlight: plan.spotlight } : {}) } : {}),
+      };
+      if (plan) {
+        channel.lastVersion = plan.version;
+        channel.spotlightShown = plan.shownAfter;
+      }
+    });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Runs each subscription on its own schedule. One timer wakes at the earliest next run (and at
+ * least every `maxSleepMs`, so new subscriptions and clock changes are picked up); each wake
+ * delivers every subscription's latest due run that has not been delivered.
+ *
+ * Catch-up: a bot that was down at a run's time posts it when it comes back, as long as the
+ * next run has not come yet; a run superseded by a later one is skipped and logged.
+ */
+import type { Logger } from 'pino';
+import type { DigestSender } from './deliver.js';
+import { runKey } from './deliver.js';
+import { nextRun, recentRuns } from './schedule.js';
+import type { StateStore, Subscription } from './state.js';
+
+export interface SchedulerDeps {
+  state: StateStore;
+  sender: DigestSender;
+  logger: Logger;
+  now: () => Date;
+  maxSleepMs?: number;
+}
+
+export class DigestScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.wake();
+  }
+
+  /** Stop scheduling and wait for a delivery in progress to finish (or fail and be recorded). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Deliver everything due now. Exposed for tests; the timer calls it. */
+  tick(): Promise<void> {
+    this.running ??= this.deliverDue().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async wake(): Promise<void> {
+    try {
+      await this.tick();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'digest tick failed');
+    }
+    if (this.stopped) return;
+    const now = this.deps.now();
+    const upcoming = Object.values(this.deps.state.current.subscriptions)
+      .map((subscription) => nextRun({ cron: subscription.cron, timezone: subscription.timezone }, now)?.getTime())
+      .filter((time): time is number => time !== undefined);
+    const earliest = Math.min(...upcoming, now.getTime() + (this.deps.maxSleepMs ?? 60_000));
+    this.timer = setTimeout(() => void this.wake(), Math.max(50, earliest - now.getTime() + 20));
+    this.timer.unref?.();
+  }
+
+  private async deliverDue(): Promise<void> {
+    const now = this.deps.now();
+    const subscriptions = Object.values(this.deps.state.current.subscriptions);
+    await Promise.all(subscriptions.map((subscription) => this.deliverSubscription(subscription, now)));
+  }
+
+  private async deliverSubscription(subscription: Subscription, now: Date): Promise<void> {
+    const schedule = { cron: subscription.cron, timezone: subscription.timezone };
+    const since = new Date(subscription.createdAt);
+    const [latest, superseded] = recentRuns(schedule, now, 2).filter((run) => run >= since);
+    if (!latest) return;
+    const deliveries = this.deps.state.channel(subscription.channelId).deliveries;
+    if (superseded && deliveries[runKey(superseded)] === undefined) {
+      await this.deps.state.update((draft) => {
+        const channel = (draft.channels[subscription.channelId] ??= { spotlightShown: [], deliveries: {} });
+        channel.deliveries[runKey(superseded)] = { status: 'skipped', attempts: 0, updatedAt: now.toISOString(), error: 'missed: a later run was already due' };
+      });
+      this.deps.logger.warn({ channelId: subscription.channelId, run: runKey(superseded) }, 'missed digest run skipped (the next run was already due)');
+    }
+    const status = deliveries[runKey(latest)]?.status;
+    if (status === 'delivered' || status === 'skipped') return;
+    await this.deps.sender.deliver(subscription, latest);
+  }
+}

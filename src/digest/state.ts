@@ -1,0 +1,188 @@
+/**
+ * The digest's durable state: subscriptions (channel ids and schedules, nothing about people)
+ * and the delivery log. Written atomically (temporary file, fsync, rename, fsync of the folder)
+ * so a crash leaves the old file or the new one, never half of one. A file that cannot be read
+ * or parsed stops startup and is never overwritten: it may hold the only record of what was sent.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { describePath, formatPath } from '../knowledge/problems.js';
+
+const ChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id');
+
+const Subscription = z.strictObject({
+  channelId: ChannelId,
+  cron: z.string().min(1),
+  timezone: z.string().min(1),
+  lang: z.enum(['en', 'ar']),
+  createdAt: z.iso.datetime(),
+  fromConfig: z.boolean().optional(),
+});
+
+const Delivery = z.strictObject({
+  status: z.enum(['sending', 'delivered', 'failed', 'skipped']),
+  attempts: z.number().int().nonnegative(),
+  updatedAt: z.iso.datetime(),
+  ts: z.string().optional(),
+  error: z.string().optional(),
+  knowledgeVersion: z.string().optional(),
+  spotlight: z.string().optional(),
+});
+
+const ChannelState = z.strictObject({
+  lastVersion: z.string().optional(),
+  spotlightShown: z.array(z.string()).default([]),
+  /** Keyed by the run's scheduled time (ISO 8601). */
+  deliveries: z.record(z.string(), Delivery).default({}),
+});
+
+export const StateFile = z.strictObject({
+  format: z.literal(1),
+  subscriptions: z.record(z.string(), Subscription).default({}),
+  channels: z.record(z.string(), ChannelState).default({}),
+});
+
+export type Subscription = z.infer<typeof Subscription>;
+export type Delivery = z.infer<typeof Delivery>;
+export type ChannelState = z.infer<typeof ChannelState>;
+export type State = z.infer<typeof StateFile>;
+
+/** How many deliveries per channel the log keeps (older ones are only history). */
+export const DELIVERIES_KEPT = 50;
+
+export class StateFileError extends Error {}
+
+export function emptyState(): State {
+  return { format: 1, subscriptions: {}, channels: {} };
+}
+
+export function readStateFile(path: string): State {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    throw new StateFileError(`STATE_FILE ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): fix its permissions; it was left untouched.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StateFileError(
+      `STATE_FILE ${path} is not valid JSON (${(error as Error).message}): restore it from a backup or move it away to start with no subscriptions; it was left untouched.`,
+    );
+  }
+  const parsed = StateFile.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new StateFileError(
+      `STATE_FILE ${path} is not a NoTech state file (${describePath(first.path, raw) || formatPath(first.path) || 'top level'}: ${first.message}): restore it or move it away; it was left untouched.`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Write-then-rename with fsyncs: after a crash the file is either the old or the new state. */
+export function writeStateFileAtomically(path: string, state: State): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+  try {
+    const dir = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some filesystems refuse fsync on a folder; the rename itself is still atomic.
+  }
+}
+
+/** One process per state file: a lock file holding the pid, taken over only from a dead process. */
+export function lockStateFile(path: string): () => void {
+  const lock = `${path}.lock`;
+  mkdirSync(dirname(path), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(lock, 'utf8') === String(process.pid)) unlinkSync(lock);
+        } catch {
+          // Already gone.
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new StateFileError(`STATE_FILE ${path} is in use by another NoTech process (pid ${holder}): run one bot per state file.`);
+      }
+      unlinkSync(lock); // A lock left by a process that died: take it over.
+    }
+  }
+  throw new StateFileError(`STATE_FILE ${path}: could not take the lock ${lock}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The state in memory and on disk. Every change goes through `update`, which applies it and
+ * writes the whole file before resolving; updates run one at a time.
+ */
+export class StateStore {
+  private state: State;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly path: string,
+    initial: State,
+  ) {
+    this.state = initial;
+  }
+
+  static open(path: string): StateStore {
+    return new StateStore(path, readStateFile(path));
+  }
+
+  get current(): Readonly<State> {
+    return this.state;
+  }
+
+  channel(channelId: string): ChannelState {
+    return this.state.channels[channelId] ?? { spotlightShown: [], deliveries: {} };
+  }
+
+  update(change: (draft: State) => void): Promise<void> {
+    const run = this.queue.then(() => {
+      const draft = structuredClone(this.state);
+      change(draft);
+      for (const channel of Object.values(draft.channels)) pruneDeliveries(channel);
+      writeStateFileAtomically(this.path, draft);
+      this.state = draft;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function pruneDeliveries(channel: ChannelState): void {
+  const keys = Object.keys(channel.deliveries).sort();
+  for (const key of keys.slice(0, Math.max(0, keys.length - DELIVERIES_KEPT))) delete channel.deliveries[key];
+}

@@ -1,0 +1,71 @@
+/**
+ * The weekly digest message: the week and knowledge version, what is new since the version the
+ * channel last received, one spotlighted entry, and how to ask. Channels that chose Arabic get
+ * both languages, Arabic first.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { DigestPlan } from '../digest/content.js';
+import type { Lang } from '../knowledge/normalize.js';
+import { context, divider, fitBlocks, header, section, sections } from './blocks.js';
+import { releaseLines } from './compose.js';
+import { escapeMrkdwn } from './escape.js';
+import { formatFigureValue, formatPartialDate } from './format.js';
+import { t } from './i18n.js';
+import { LIMITS } from './limits.js';
+import type { SlackMessage } from './types.js';
+
+const TEXT = {
+  en: {
+    title: (week: string) => `NoTech weekly digest · week of ${week}`,
+    whatsNew: (since: string | undefined) => (since ? `*What's new since v${since}*` : '*Latest changes*'),
+    nothingNew: (version: string) => `No changes since v${version}.`,
+    spotlight: '*Spotlight*',
+    ask: 'Ask any time: `/notech &lt;topic&gt;` (for example `/notech elbit`), `/notech list`, or mention @NoTech in a thread.',
+  },
+  ar: {
+    title: (week: string) => `ملخص NoTech الأسبوعي · أسبوع ${week}`,
+    whatsNew: (since: string | undefined) => (since ? `*الجديد منذ الإصدار ${since}*` : '*آخر التغييرات*'),
+    nothingNew: (version: string) => `لا تغييرات منذ الإصدار ${version}.`,
+    spotlight: '*في الضوء*',
+    ask: 'اسأل في أي وقت: `/notech &lt;موضوع&gt;` (مثل `/notech إلبيت`)، أو `/notech قائمة`، أو اذكر @NoTech في سلسلة رسائل.',
+  },
+} as const;
+
+function languageSection(plan: DigestPlan, lang: Lang): KnownBlock[] {
+  const text = TEXT[lang];
+  const { knowledge } = plan;
+  const blocks: KnownBlock[] = [];
+  if (plan.releases.length === 0) blocks.push(section(`${text.whatsNew(plan.lastVersion)}\n${text.nothingNew(knowledge.version)}`));
+  else blocks.push(...sections(text.whatsNew(plan.lastVersion), plan.releases.slice().reverse().map((release) => releaseLines(release, knowledge, lang))));
+  if (plan.spotlight) {
+    const entry = plan.spotlight;
+    const figure = entry.figures[0];
+    const figureLine = figure
+      ? `\n• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figure.year ? ` (${figure.year})` : ''}: ${escapeMrkdwn(figure.label[lang])} · ${t(lang).levels[figure.level].marker} _${t(lang).levels[figure.level].words}_`
+      : '';
+    blocks.push(section(`${text.spotlight}\n*${escapeMrkdwn(entry.name[lang])}*: ${escapeMrkdwn(entry.summary[lang])}${figureLine}\n\`/notech ${entry.id}\``));
+  }
+  blocks.push(context(text.ask));
+  return blocks;
+}
+
+/** Monday of the week containing `date`, in the channel's time zone, as "23 November 2026". */
+export function weekOf(date: Date, timezone: string, lang: Lang): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(date);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
+  const local = new Date(Date.UTC(Number(get('year')), Number(get('month')) - 1, Number(get('day')) - Math.max(weekday, 0)));
+  return formatPartialDate(local.toISOString().slice(0, 10), lang);
+}
+
+export function digestMessage(plan: DigestPlan, options: { lang: Lang; at: Date; timezone: string }): SlackMessage {
+  const langs: Lang[] = options.lang === 'ar' ? ['ar', 'en'] : ['en'];
+  const primary = langs[0]!;
+  const title = TEXT[primary].title(weekOf(options.at, options.timezone, primary));
+  const body: KnownBlock[] = [header(title), context(`${t(primary).knowledgeVersion} v${plan.knowledge.version}`)];
+  langs.forEach((lang, i) => {
+    if (i > 0) body.push(divider());
+    body.push(...languageSection(plan, lang));
+  });
+  return { text: escapeMrkdwn(title), blocks: fitBlocks(body, [], t(primary).truncated, LIMITS.messageBlocks) };
+}
