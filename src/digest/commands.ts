@@ -9,6 +9,7 @@ import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Lang } from '../knowledge/normalize.js';
 import { section } from '../messages/blocks.js';
 import { digestMessage } from '../messages/digest.js';
+import { escapeMrkdwn } from '../messages/escape.js';
 import type { SlackMessage } from '../messages/types.js';
 import type { DigestCommands } from '../slack/context.js';
 import { planDigest } from './content.js';
@@ -78,7 +79,7 @@ export function digestCommands(deps: DigestCommandDeps): DigestCommands {
         case 'subscribe': {
           if (!mayChange) return reply(s.notAdmin);
           const parsed = parseScheduleArgs(rest, deps.defaults);
-          if (!parsed.ok) return reply(`${s.invalid(parsed.problem)}\n${s.forms}`);
+          if (!parsed.ok) return reply(`${s.invalid(escapeMrkdwn(parsed.problem))}\n${s.forms}`);
           const now = deps.now();
           await deps.state.update((draft) => {
             draft.subscriptions[channelId] = {

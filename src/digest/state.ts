@@ -174,6 +174,8 @@ export class StateStore {
       const draft = structuredClone(this.state);
       change(draft);
       for (const channel of Object.values(draft.channels)) pruneDeliveries(channel);
+      // Only what the schema allows is ever written: channel ids, schedules, delivery records.
+      StateFile.parse(draft);
       writeStateFileAtomically(this.path, draft);
       this.state = draft;
     });

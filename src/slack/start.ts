@@ -43,7 +43,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
       process.exit(0);
     }, 5000);
     deadline.unref();
-    Promise.allSettled([running.stop(), digest.stop()])
+    void Promise.allSettled([running.stop(), digest.stop()])
       .then(() => logger.info('stopped'))
       .finally(() => {
         logger.flush();

@@ -2,18 +2,22 @@
  * The real Bolt app in HTTP mode on a free loopback port, its Web API pointed at a fake Slack
  * on 127.0.0.1, and every log line captured. Tests talk to it only over HTTP.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
-import type { DigestCommands } from '../../src/slack/context.js';
+import { createDigest, type Digest } from '../../src/digest/index.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 import { FakeSlack } from './fake-slack.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SignedRequest } from './slack-requests.js';
 
 export interface Harness {
   slack: FakeSlack;
+  digest?: Digest;
   app: RunningSlackApp;
   store: KnowledgeStore;
   logs: string[];
@@ -22,7 +26,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; digest?: (store: KnowledgeStore) => DigestCommands } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; digest?: boolean } = {}): Promise<Harness> {
   const slack = await new FakeSlack().start();
   const logs: string[] = [];
   const destination = new Writable({
@@ -37,19 +41,22 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     PORT: '0',
     SLACK_API_URL: slack.apiUrl,
+    STATE_FILE: join(mkdtempSync(join(tmpdir(), 'notech-harness-')), 'state.json'),
     ...options.env,
   });
   const store = KnowledgeStore.of(realKnowledge(), logger);
+  const digest = options.digest ? await createDigest({ config, store, logger, retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } }) : undefined;
   const app = await startSlackApp({
     config,
     store,
     logger,
     clientOptions: { retryConfig: { retries: 0 } },
-    ...(options.digest ? { digest: options.digest(store) } : {}),
+    ...(digest ? { digest: digest.commands } : {}),
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {
     slack,
+    ...(digest ? { digest } : {}),
     app,
     store,
     logs,
@@ -61,6 +68,7 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     },
     async close() {
       await app.stop();
+      await digest?.stop();
       await slack.stop();
     },
   };

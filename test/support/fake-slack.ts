@@ -19,10 +19,11 @@ export interface ResponseUrlPost {
 }
 
 export type Failure =
-  | { kind: 'status'; status: number }
+  /** `landed`: Slack records the call (e.g. the message is posted) but the answer is a 5xx. */
+  | { kind: 'status'; status: number; landed?: boolean }
   | { kind: 'ratelimited'; retryAfterSeconds: number }
   | { kind: 'error'; error: string }
-  | { kind: 'hang' }
+  | { kind: 'hang'; landed?: boolean }
   | { kind: 'drop' };
 
 /** Fields Slack's Web API client JSON-encodes inside form bodies. */
@@ -56,6 +57,11 @@ export class FakeSlack {
   private nextTs = 1_700_000_000;
   /** Override any method's successful answer. */
   readonly answers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
+  /** Digests (messages with metadata) posted to a channel: what organizers would see. */
+  digestsIn(channel: string): Array<Record<string, unknown>> {
+    return (this.channelMessages.get(channel) ?? []).filter((message) => (message.metadata as { event_type?: string } | undefined)?.event_type === 'notech_digest');
+  }
+
   /** Messages posted per channel, as Slack would keep them (for conversations.history). */
   readonly channelMessages = new Map<string, Array<Record<string, unknown>>>();
 
@@ -146,6 +152,7 @@ export class FakeSlack {
       this.notify();
       switch (failure.kind) {
         case 'status':
+          if (failure.landed) this.defaultAnswer(method, args);
           res.writeHead(failure.status, { 'content-type': 'text/plain' });
           res.end('server error');
           return;
@@ -158,6 +165,7 @@ export class FakeSlack {
           res.end(JSON.stringify({ ok: false, error: failure.error }));
           return;
         case 'hang':
+          if (failure.landed) this.defaultAnswer(method, args);
           this.hanging.add(res);
           return;
         case 'drop':

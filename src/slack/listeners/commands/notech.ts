@@ -15,9 +15,14 @@ export function notechCommand(deps: ListenerDeps) {
     const query = parseQuery(command.text ?? '');
     if (query.kind === 'digest' && deps.digest) {
       await ack();
-      const message = await deps.digest.handle(query.args, { channelId: command.channel_id, userId: command.user_id, lang: query.lang });
-      await respond({ response_type: 'ephemeral', ...message });
-      deps.logger.info({ command: 'digest', ms: Math.round(performance.now() - started) }, 'command answered');
+      try {
+        const message = await deps.digest.handle(query.args, { channelId: command.channel_id, userId: command.user_id, lang: query.lang });
+        await respond({ response_type: 'ephemeral', ...message });
+        deps.logger.info({ command: 'digest', ms: Math.round(performance.now() - started) }, 'command answered');
+      } catch (error) {
+        deps.logger.error({ command: 'digest', err: error }, 'digest command failed');
+        await respond({ response_type: 'ephemeral', ...errorMessage(query.lang) });
+      }
       return;
     }
     try {
