@@ -55,6 +55,8 @@ export class FakeSlack {
   private readonly hanging = new Set<ServerResponse>();
   private server?: Server;
   private nextTs = 1_700_000_000;
+  /** Delay (ms) before answering a method, after recording it: a slow Slack. */
+  readonly delays = new Map<string, number>();
   /** Override any method's successful answer. */
   readonly answers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   /** Digests (messages with metadata) posted to a channel: what organizers would see. */
@@ -175,6 +177,9 @@ export class FakeSlack {
     }
 
     const answer = this.answers.get(method)?.(args) ?? this.defaultAnswer(method, args);
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (res.destroyed || req.socket.destroyed) return;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
     this.notify();
