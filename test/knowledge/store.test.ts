@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeStore } from '../../src/knowledge/store.js';
+import { createLogger } from '../../src/log.js';
+import { rawKnowledge } from '../helpers/knowledge.js';
+
+function setup() {
+  const file = join(mkdtempSync(join(tmpdir(), 'notech-store-')), 'knowledge.json');
+  writeFileSync(file, JSON.stringify(rawKnowledge()));
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger({
+    level: 'info',
+    destination: new Writable({
+      write(chunk: Buffer, _e, cb) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
+        cb();
+      },
+    }),
+  });
+  return { file, logs, logger };
+}
+
+/** The repo's file as a new release 1.2.0 that changes one entry. */
+function nextRelease() {
+  const data = rawKnowledge();
+  data.version = '1.2.0';
+  data.changelog.push({ version: '1.2.0', date: '2026-11-28', added: [], changed: ['google'], removed: [], note: { en: 'A test release.', ar: 'إصدار تجريبي.' } });
+  data.entries.find((entry) => entry.id === 'google')!.summary.en = 'Changed summary for the test.';
+  return data;
+}
+
+describe('reloading the knowledge file', () => {
+  it('switches to a valid edit and tells listeners', async () => {
+    const { file, logger } = setup();
+    const opened = await KnowledgeStore.open(file, logger);
+    if (!opened.ok) throw new Error('open failed');
+    const { store } = opened;
+    const seen: string[] = [];
+    store.on('change', (knowledge) => seen.push(knowledge.version));
+    writeFileSync(file, JSON.stringify(nextRelease()));
+    expect(await store.reload()).toEqual({ status: 'changed', from: '1.1.0', to: '1.2.0' });
+    expect(store.current.version).toBe('1.2.0');
+    expect(store.current.entry('google')!.summary.en).toBe('Changed summary for the test.');
+    expect(seen).toEqual(['1.2.0']);
+    expect(await store.reload()).toEqual({ status: 'unchanged' });
+  });
+
+  it('keeps the last good version on an invalid edit and logs each problem with its JSON path', async () => {
+    const { file, logs, logger } = setup();
+    const opened = await KnowledgeStore.open(file, logger);
+    if (!opened.ok) throw new Error('open failed');
+    const { store } = opened;
+    const broken = nextRelease();
+    broken.entries[0]!.facts[0]!.sources = ['no-such-source'];
+    writeFileSync(file, JSON.stringify(broken));
+    const outcome = await store.reload();
+    expect(outcome.status).toBe('rejected');
+    expect(store.current.version).toBe('1.1.0');
+    expect(logs).toContainEqual(expect.objectContaining({ level: 50, path: 'entries[0].facts[0].sources[0] (entry "ips-consulting")', msg: expect.stringContaining('still serving the last good version') }));
+    writeFileSync(file, '{ not json');
+    expect((await store.reload()).status).toBe('rejected');
+    expect(store.current.version).toBe('1.1.0');
+  });
+
+  it('notices a changed file by itself', async () => {
+    const { file, logger } = setup();
+    const opened = await KnowledgeStore.open(file, logger);
+    if (!opened.ok) throw new Error('open failed');
+    const { store } = opened;
+    const unwatch = store.watch(50);
+    const changed = new Promise<string>((resolve) => store.once('change', (knowledge) => resolve(knowledge.version)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    writeFileSync(file, JSON.stringify(nextRelease()));
+    await expect(changed).resolves.toBe('1.2.0');
+    unwatch();
+  });
+});

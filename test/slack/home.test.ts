@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseKnowledge } from '../../src/knowledge/load.js';
+import { HomeViews } from '../../src/slack/views/home.js';
+import { checkMessage } from '../../src/messages/limits.js';
+import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
+
+describe('the Home view', () => {
+  it('is rebuilt when the knowledge changes, and reused while it does not', () => {
+    const homes = new HomeViews();
+    const first = homes.forKnowledge(realKnowledge());
+    expect(homes.forKnowledge(realKnowledge())).toBe(first);
+    const data = rawKnowledge();
+    data.version = '1.2.0';
+    data.changelog.push({ version: '1.2.0', date: '2026-11-28', added: [], changed: [], removed: [], note: { en: 'Home test release.', ar: 'إصدار تجريبي.' } });
+    const parsed = parseKnowledge(JSON.stringify(data));
+    if (!parsed.ok) throw new Error('invalid');
+    const second = homes.forKnowledge(parsed.knowledge);
+    expect(second).not.toBe(first);
+    expect(JSON.stringify(second.blocks)).toContain('Home test release.');
+    expect(JSON.stringify(second.blocks)).toContain('v1.2.0');
+    expect(checkMessage({ text: 'home', blocks: second.blocks }, 'home')).toEqual([]);
+  });
+});
