@@ -2,7 +2,7 @@
  * The Bolt app: receiver (HTTP or Socket Mode), Web API client options, listeners. Startup
  * checks the token with auth.test and fails with one clear line if Slack rejects it.
  */
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
@@ -10,12 +10,12 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { boltLogger } from './bolt-logger.js';
+import { guardRequest } from './guard.js';
 import type { DigestCommands, ListenerDeps } from './context.js';
 import { RecentKeys } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
 
-/** Slack sends small bodies; anything far larger is not Slack (Bolt's own default is 4 MB). */
-export const BODY_LIMIT_BYTES = 256 * 1024;
+import { BODY_LIMIT_BYTES } from './guard.js';
 const HOUR = 60 * 60 * 1000;
 
 export interface SlackAppOptions {
@@ -116,9 +116,34 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   });
 
   let port: number | undefined;
+  let stopServer: (() => Promise<void>) | undefined;
   if (receiver) {
-    const server = (await app.start(config.port)) as Server;
+    // Our own server in front of Bolt's request listener, so forged or malformed traffic is
+    // turned away on its headers alone (see guard.ts) before Bolt reads a byte of the body.
+    const http = receiver;
+    const server = createServer((req, res) => {
+      if (!guardRequest(req, res, logger)) return;
+      try {
+        http.requestListener(req, res);
+      } catch (error) {
+        logger.warn({ reason: 'unroutable', name: (error as Error).name }, 'request rejected');
+        if (!res.headersSent) res.writeHead(404);
+        res.end();
+      }
+    });
+    server.requestTimeout = 10_000;
+    server.headersTimeout = 10_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, () => resolve());
+    });
     port = (server.address() as AddressInfo).port;
+    stopServer = () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      });
   } else {
     await app.start();
   }
@@ -126,5 +151,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     { mode: config.mode, knowledgeVersion: store.current.version, botUserId: identity.user_id, botId: identity.bot_id, ...(port ? { port } : {}) },
     'NoTech is running',
   );
-  return { app, ...(port !== undefined ? { port } : {}), botUserId: identity.user_id ?? '', stop: () => app.stop().then(() => undefined) };
+  return {
+    app,
+    ...(port !== undefined ? { port } : {}),
+    botUserId: identity.user_id ?? '',
+    stop: () => (stopServer ? stopServer() : app.stop().then(() => undefined)),
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../src/knowledge/load.js';
 import { HomeViews } from '../../src/slack/views/home.js';
 import { checkMessage } from '../../src/messages/limits.js';
+import type { SlackMessage } from '../../src/messages/types.js';
 import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 
 describe('the Home view', () => {
@@ -18,6 +19,6 @@ describe('the Home view', () => {
     expect(second).not.toBe(first);
     expect(JSON.stringify(second.blocks)).toContain('Home test release.');
     expect(JSON.stringify(second.blocks)).toContain('v1.2.0');
-    expect(checkMessage({ text: 'home', blocks: second.blocks }, 'home')).toEqual([]);
+    expect(checkMessage({ text: 'home', blocks: second.blocks as SlackMessage['blocks'] }, 'home')).toEqual([]);
   });
 });

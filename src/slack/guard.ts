@@ -1,0 +1,44 @@
+/**
+ * The first look at every HTTP request, on headers alone. Bolt then verifies the signature
+ * over the body. What this adds to Bolt:
+ * - timestamps too far in the future are refused too (Bolt only refuses old ones);
+ * - bodies over the limit are refused from Content-Length before being read;
+ * - content types Slack never sends are refused (Bolt would try to parse them as JSON);
+ * - every refusal is logged with its reason and never with the body.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+
+/** Slack's payloads are a few kilobytes; 256 KiB leaves room and refuses floods (Bolt's default is 4 MB). */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const SLACK_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
+
+export type RejectReason = 'missing-signature' | 'malformed-signature' | 'missing-timestamp' | 'timestamp-skew' | 'body-too-large' | 'content-type';
+
+export function checkHeaders(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>, nowSeconds: number): { status: number; reason: RejectReason } | undefined {
+  const path = (req.url ?? '').split('?')[0];
+  if (req.method !== 'POST' || path !== '/slack/events') return undefined; // Bolt answers (healthz, 404s).
+  const length = Number(req.headers['content-length'] ?? '0');
+  if (Number.isFinite(length) && length > BODY_LIMIT_BYTES) return { status: 413, reason: 'body-too-large' };
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!SLACK_CONTENT_TYPES.has(contentType)) return { status: 415, reason: 'content-type' };
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = req.headers['x-slack-request-timestamp'];
+  if (typeof timestamp !== 'string' || timestamp === '') return { status: 401, reason: 'missing-timestamp' };
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'timestamp-skew' };
+  if (typeof signature !== 'string' || signature === '') return { status: 401, reason: 'missing-signature' };
+  if (!/^v0=[0-9a-f]{64}$/.test(signature)) return { status: 401, reason: 'malformed-signature' };
+  return undefined;
+}
+
+/** True to pass the request on; false when it was refused (and answered) here. */
+export function guardRequest(req: IncomingMessage, res: ServerResponse, logger: Logger, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+  const refusal = checkHeaders(req, nowSeconds);
+  if (!refusal) return true;
+  logger.warn({ reason: refusal.reason, status: refusal.status, contentLength: req.headers['content-length'] ?? null }, 'request rejected');
+  res.writeHead(refusal.status, { connection: 'close' });
+  res.end();
+  req.resume(); // Drain without keeping the body.
+  return false;
+}
