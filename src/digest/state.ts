@@ -65,6 +65,11 @@ export function readStateFile(path: string): State {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
     throw new StateFileError(`STATE_FILE ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): fix its permissions; it was left untouched.`);
   }
+  return parseStateText(text, path);
+}
+
+/** Parse a state file's text; throws StateFileError (only) for anything that is not valid state. */
+export function parseStateText(text: string, path: string): State {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -11,14 +11,19 @@ export class Knowledge {
   readonly entries: readonly Entry[];
   private readonly entriesById: ReadonlyMap<string, Entry>;
   private readonly sourcesById: ReadonlyMap<string, Source>;
-  readonly index: SearchIndex;
+  private searchIndex: SearchIndex | undefined;
 
   constructor(readonly data: KnowledgeData) {
     this.version = data.version;
     this.entries = data.entries;
     this.entriesById = new Map(data.entries.map((entry) => [entry.id, entry]));
     this.sourcesById = new Map(data.sources.map((source) => [source.id, source]));
-    this.index = new SearchIndex(data.entries);
+  }
+
+  /** Built on first use: validating a file (CI, reload checks) does not pay for indexing. */
+  get index(): SearchIndex {
+    this.searchIndex ??= new SearchIndex(this.data.entries);
+    return this.searchIndex;
   }
 
   entry(id: string): Entry | undefined {

@@ -33,6 +33,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   static async open(file: string, logger: Logger): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: Problem[] }> {
     const result = await loadKnowledgeFile(file);
     if (!result.ok) return result;
+    void result.knowledge.index; // Build the search index now, not on the first request.
     return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger) };
   }
 
@@ -56,6 +57,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     const text = JSON.stringify(result.knowledge.data);
     if (text === this.lastText) return { status: 'unchanged' };
     const from = this.knowledge.version;
+    void result.knowledge.index; // Index before the swap, so no request waits for it.
     this.knowledge = result.knowledge;
     this.lastText = text;
     this.logger.info({ file: this.file, from, to: result.knowledge.version }, 'knowledge reloaded');

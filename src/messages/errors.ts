@@ -15,6 +15,10 @@ const TEXT = {
     en: 'Shared in the channel.',
     ar: 'تمت المشاركة في القناة.',
   },
+  shareFailed: {
+    en: 'I could not post in this channel. Invite me with `/invite @NoTech` and press Share again.',
+    ar: 'لم أتمكن من النشر في هذه القناة. ادعني بكتابة `/invite @NoTech` ثم اضغط مشاركة مرة أخرى.',
+  },
 } as const;
 
 function simple(text: string): SlackMessage {
@@ -31,4 +35,8 @@ export function expiredButtonMessage(lang: Lang): SlackMessage {
 
 export function sharedNotice(lang: Lang): SlackMessage {
   return simple(TEXT.shared[lang]);
+}
+
+export function shareFailedNotice(lang: Lang): SlackMessage {
+  return simple(TEXT.shareFailed[lang]);
 }

@@ -138,6 +138,17 @@ export class FakeSlack {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
     if (url.pathname.startsWith('/response/')) {
+      const failure = this.failures.get('response_url')?.shift();
+      if (failure?.kind === 'status') {
+        res.writeHead(failure.status);
+        res.end();
+        this.notify();
+        return;
+      }
+      if (failure?.kind === 'drop') {
+        req.socket.destroy();
+        return;
+      }
       this.responsePosts.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(body || '{}') as Record<string, unknown> });
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');

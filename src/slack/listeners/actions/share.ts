@@ -6,15 +6,17 @@
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { compose } from '../../../messages/compose.js';
-import { expiredButtonMessage, sharedNotice } from '../../../messages/errors.js';
+import { expiredButtonMessage, shareFailedNotice, sharedNotice } from '../../../messages/errors.js';
 import { t } from '../../../messages/i18n.js';
 import { answer } from '../../../query/answer.js';
 import { parseQuery } from '../../../query/parse.js';
 import { readButtonValue } from '../../button-value.js';
 import type { ListenerDeps } from '../../context.js';
+import { postMessageWithRetry, slackErrorCode } from '../../send.js';
+import type { WebClient } from '@slack/web-api';
 
 export function shareAction(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const value = readButtonValue(action.value);
     if (!value) {
@@ -26,8 +28,40 @@ export function shareAction(deps: ListenerDeps) {
     const result = answer(query, deps.store.current);
     // The user id is shown to the channel (the person chose to share), never logged.
     const message = compose(result, deps.store.current, { preface: t(value.lang).sharedBy(`<@${body.user.id}>`) });
-    await respond({ response_type: 'in_channel', replace_original: false, ...message });
-    await respond({ response_type: 'ephemeral', replace_original: true, ...sharedNotice(value.lang) });
-    deps.logger.info({ action: 'share', answer: result.kind }, 'answer shared');
+    let shared = false;
+    try {
+      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      shared = true;
+    } catch (error) {
+      // The response_url may have expired (30 minutes, 5 uses) or Slack may be failing: post
+      // as the bot instead, joining a public channel if needed.
+      deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'share fallback to chat.postMessage');
+      const channel = body.channel?.id;
+      if (channel) {
+        shared = await postMessageWithRetry(client, { channel, ...message, unfurl_links: false }, deps.logger);
+        if (!shared && (await join(client, channel))) shared = await postMessageWithRetry(client, { channel, ...message, unfurl_links: false }, deps.logger);
+      }
+    }
+    const notice = shared ? sharedNotice(value.lang) : shareFailedNotice(value.lang);
+    try {
+      await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });
+    } catch (error) {
+      if (body.channel?.id) {
+        await client.chat
+          .postEphemeral({ channel: body.channel.id, user: body.user.id, ...notice })
+          .catch((fallbackError: unknown) => deps.logger.warn({ action: 'share', error: slackErrorCode(fallbackError) }, 'could not tell the sharer'));
+      }
+      deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'preview not replaced');
+    }
+    deps.logger.info({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');
   };
+}
+
+async function join(client: WebClient, channel: string): Promise<boolean> {
+  try {
+    await client.conversations.join({ channel });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -6,6 +6,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { replyToMention } from '../../../query/respond.js';
 import type { ListenerDeps } from '../../context.js';
+import { postMessageWithRetry } from '../../send.js';
 
 export function appMention(deps: ListenerDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
@@ -19,13 +20,11 @@ export function appMention(deps: ListenerDeps) {
     const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
     // The short help is given once per thread; repeating it would only add noise.
     if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
-    await client.chat.postMessage({
-      channel: event.channel,
-      thread_ts: threadTs,
-      ...reply.message,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    deps.logger.info({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang }, 'mention answered');
+    const posted = await postMessageWithRetry(
+      client,
+      { channel: event.channel, thread_ts: threadTs, ...reply.message, unfurl_links: false, unfurl_media: false },
+      deps.logger,
+    );
+    deps.logger.info({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang, posted }, posted ? 'mention answered' : 'mention answer not delivered');
   };
 }
