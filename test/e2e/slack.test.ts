@@ -3,6 +3,7 @@ import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
+import { expectNoPrivateData } from '../support/privacy.js';
 import { blockAction, eventCallback, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
 const knowledge = realKnowledge();
@@ -15,6 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
+  // Every log line of this suite, at info and above: no tokens, secrets, text or people.
+  const { checked } = expectNoPrivateData(h.logs);
+  expect(checked).toBeGreaterThan(10);
 });
 beforeEach(() => {
   h.slack.reset();

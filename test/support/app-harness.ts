@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { WebClientOptions } from '@slack/web-api';
 import { loadConfig } from '../../src/config.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
@@ -26,7 +27,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; digest?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; digest?: boolean; clientOptions?: WebClientOptions } = {}): Promise<Harness> {
   const slack = await new FakeSlack().start();
   const logs: string[] = [];
   const destination = new Writable({
@@ -50,7 +51,7 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     config,
     store,
     logger,
-    clientOptions: { retryConfig: { retries: 0 } },
+    clientOptions: { retryConfig: { retries: 0 }, ...options.clientOptions },
     ...(digest ? { digest: digest.commands } : {}),
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;
