@@ -159,6 +159,7 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const args = parseArgs(body, req.headers['content-type']);
     this.calls.push({ method, args, authorization: req.headers.authorization });
+    if (this.delays.has(method)) this.notify(); // waiters see a slow call while it is in flight
 
     const failure = this.failures.get(method)?.shift();
     if (failure) {
