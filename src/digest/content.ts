@@ -20,7 +20,8 @@ export function nextSpotlight(entries: readonly Entry[], shown: readonly string[
   if (entries.length === 0) return undefined;
   const current = new Set(entries.map((entry) => entry.id));
   const seen = shown.filter((id) => current.has(id));
-  const candidate = entries.find((entry) => !seen.includes(entry.id));
+  const seenSet = new Set(seen);
+  const candidate = entries.find((entry) => !seenSet.has(entry.id));
   if (candidate) return { entry: candidate, shownAfter: [...seen, candidate.id] };
   const first = entries[0]!;
   return { entry: first, shownAfter: [first.id] };

@@ -6,6 +6,7 @@
  */
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const ASCII = /^[\x20-\x7e]*$/;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits to ASCII. */
@@ -25,6 +26,8 @@ function asciiDigits(text: string): string {
  *   spaces, so they cannot split a word.
  */
 export function normalize(text: string): string {
+  // Fast path for plain ASCII (most English text): nothing to fold but case and punctuation.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return asciiDigits(text)
     .normalize('NFKD')
     .replace(/[\p{M}\p{Cf}\u0640]/gu, '')
@@ -35,10 +38,28 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** Normalised words of a text. */
+/**
+ * Normalised words of a text. Words repeat a great deal across a knowledge file, so each raw
+ * word's normalisation is remembered (a bounded cache): indexing 5,000 entries then costs a
+ * fraction of normalising every occurrence with Unicode-aware regexes.
+ */
+const wordCache = new Map<string, string[]>();
+const WORD_CACHE_MAX = 100_000;
+
 export function tokens(text: string): string[] {
-  const normalized = normalize(text);
-  return normalized === '' ? [] : normalized.split(' ');
+  const out: string[] = [];
+  for (const raw of text.split(/\s+/)) {
+    if (raw === '') continue;
+    let words = wordCache.get(raw);
+    if (words === undefined) {
+      const normalized = normalize(raw);
+      words = normalized === '' ? [] : normalized.split(' ');
+      if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+      wordCache.set(raw, words);
+    }
+    for (const word of words) out.push(word);
+  }
+  return out;
 }
 
 export type Lang = 'en' | 'ar';

@@ -81,13 +81,21 @@ export function sections(heading: string | undefined, lines: string[]): SectionB
  * end (keeping `tail`, e.g. the footer and buttons) and say that something was left out.
  */
 export function fitBlocks(body: KnownBlock[], tail: KnownBlock[], notice: string, maxBlocks: number, maxChars: number = LIMITS.totalBlockText): KnownBlock[] {
-  const textLength = (blocks: KnownBlock[]) => JSON.stringify(blocks).length;
-  const budget = maxBlocks - tail.length;
   // JSON length over-counts text (keys, quotes), so this errs on the safe side.
-  const maxJson = maxChars;
-  if (body.length <= budget && textLength([...body, ...tail]) <= maxJson) return [...body, ...tail];
-  const kept = [...body];
+  const size = (block: KnownBlock) => JSON.stringify(block).length;
+  const tailSize = tail.reduce((sum, block) => sum + size(block), 0);
+  const sizes = body.map(size);
+  const bodySize = sizes.reduce((sum, n) => sum + n, 0);
+  if (body.length + tail.length <= maxBlocks && bodySize + tailSize <= maxChars) return [...body, ...tail];
   const noticeBlock = context(notice);
-  while (kept.length > 0 && (kept.length + 1 > budget || textLength([...kept, noticeBlock, ...tail]) > maxJson)) kept.pop();
+  const budgetBlocks = maxBlocks - tail.length - 1;
+  const budgetChars = maxChars - tailSize - size(noticeBlock);
+  const kept: KnownBlock[] = [];
+  let used = 0;
+  for (let i = 0; i < body.length && kept.length < budgetBlocks; i += 1) {
+    if (used + sizes[i]! > budgetChars) break;
+    kept.push(body[i]!);
+    used += sizes[i]!;
+  }
   return [...kept, noticeBlock, ...tail];
 }

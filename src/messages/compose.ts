@@ -93,13 +93,20 @@ export function listBlocks(knowledge: Knowledge, lang: Lang): KnownBlock[] {
   return blocks;
 }
 
+/** At most this many names per list in a release; the rest are counted ("and 12 more"). */
+const NAMES_PER_LIST = 12;
+
 export function releaseLines(release: ChangelogRelease, knowledge: Knowledge, lang: Lang): string {
   const s = t(lang);
+  const names = (ids: string[], toName: (id: string) => string) => {
+    const shown = ids.slice(0, NAMES_PER_LIST).map(toName).join(', ');
+    return ids.length > NAMES_PER_LIST ? `${shown} ${s.andMore(ids.length - NAMES_PER_LIST)}` : shown;
+  };
   const name = (id: string) => escapeMrkdwn(knowledge.entry(id)?.name[lang] ?? id);
   const parts = [`*${release.version}* (${formatPartialDate(release.date, lang)}): ${escapeMrkdwn(release.note[lang])}`];
-  if (release.added.length > 0) parts.push(`      ${s.added}: ${release.added.map(name).join(', ')}`);
-  if (release.changed.length > 0) parts.push(`      ${s.changed}: ${release.changed.map(name).join(', ')}`);
-  if (release.removed.length > 0) parts.push(`      ${s.removed}: ${release.removed.map(escapeMrkdwn).join(', ')}`);
+  if (release.added.length > 0) parts.push(`      ${s.added}: ${names(release.added, name)}`);
+  if (release.changed.length > 0) parts.push(`      ${s.changed}: ${names(release.changed, name)}`);
+  if (release.removed.length > 0) parts.push(`      ${s.removed}: ${names(release.removed, escapeMrkdwn)}`);
   return parts.join('\n');
 }
 

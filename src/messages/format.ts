@@ -16,13 +16,28 @@ const UNIT_SUFFIX: Record<string, { en: string; ar: string }> = {
   petabytes: { en: 'PB', ar: 'بيتابايت' },
 };
 
+/** Intl formatters are costly to construct (tens of microseconds); build each kind once. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale, options)));
+  return formatter;
+}
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+  return formatter;
+}
+
 function plainNumber(value: number, lang: Lang): string {
   const locale = t(lang).locale;
   // Millions and billions as words ("107 million"): exact to the figure, easy to say aloud.
   if (value >= 1_000_000) {
-    return new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }).format(value);
+    return numberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }).format(value);
   }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 export function formatFigureValue(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>, lang: Lang): string {
@@ -34,7 +49,7 @@ export function formatFigureValue(figure: Pick<Figure, 'value' | 'unit' | 'quali
     const number = plainNumber(value, lang);
     amount = lang === 'en' ? currency.en(number) : `${number} ${currency.ar}`;
   } else if (unit === 'percent') {
-    amount = new Intl.NumberFormat(t(lang).locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+    amount = numberFormat(t(lang).locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
   } else if (suffix) {
     amount = `${plainNumber(value, lang)} ${suffix[lang]}`;
   } else {
@@ -51,5 +66,5 @@ export function formatPartialDate(date: string | null, lang: Lang): string {
   const utc = new Date(Date.UTC(year, month - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions =
     day === undefined ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(t(lang).locale, options).format(utc);
+  return dateFormat(t(lang).locale, options).format(utc);
 }

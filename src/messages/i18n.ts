@@ -43,6 +43,7 @@ export interface UiStrings {
   added: string;
   changed: string;
   removed: string;
+  andMore: (count: number) => string;
   tryNext: string;
   truncated: string;
   digestUnavailable: string;
@@ -105,6 +106,7 @@ const en: UiStrings = {
   added: 'Added',
   changed: 'Changed',
   removed: 'Removed',
+  andMore: (count) => `and ${count.toLocaleString('en')} more`,
   tryNext: 'Try `/notech list` for every topic, or `/notech search &lt;words&gt;`.',
   truncated: 'More is in the knowledge file; this message is at Slack’s size limit.',
   digestUnavailable: 'Digests are not available here.',
@@ -167,6 +169,7 @@ const ar: UiStrings = {
   added: 'أُضيف',
   changed: 'عُدّل',
   removed: 'حُذف',
+  andMore: (count) => `و${count} غيرها`,
   tryNext: 'جرّب `/notech قائمة` لكل المواضيع، أو `/notech ابحث &lt;كلمات&gt;`.',
   truncated: 'في ملف المعرفة المزيد؛ بلغت هذه الرسالة حدّ الحجم في Slack.',
   digestUnavailable: 'الملخصات غير متاحة هنا.',

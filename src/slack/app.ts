@@ -9,6 +9,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands, ListenerDeps } from './context.js';
@@ -102,9 +103,12 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     throw new StartupError(describeAuthError(error, apiUrl));
   }
 
+  const activity = new Activity(logger);
+  activity.start();
   const deps: ListenerDeps = {
     store,
     logger,
+    activity,
     seenEvents: new RecentKeys(HOUR),
     helpedThreads: new RecentKeys(HOUR),
     ...(options.digest ? { digest: options.digest } : {}),
@@ -155,6 +159,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     app,
     ...(port !== undefined ? { port } : {}),
     botUserId: identity.user_id ?? '',
-    stop: () => (stopServer ? stopServer() : app.stop().then(() => undefined)),
+    stop: async () => {
+      await (stopServer ? stopServer() : app.stop());
+      activity.stop();
+    },
   };
 }

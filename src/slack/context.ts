@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import type { Activity } from './activity.js';
 import type { RecentKeys } from './dedupe.js';
 
 /** What listeners need, passed in once at registration (no module-level state). */
@@ -10,6 +11,8 @@ export interface ListenerDeps {
   seenEvents: RecentKeys;
   /** Threads where the short help was already given. */
   helpedThreads: RecentKeys;
+  /** Counts of what was answered, logged once a minute. */
+  activity: Activity;
   /** Digest commands (`/notech digest …`), when the digest feature is wired in. */
   digest?: DigestCommands;
 }

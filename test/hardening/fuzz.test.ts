@@ -13,6 +13,7 @@ import { createLogger } from '../../src/log.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import type { ListenerDeps } from '../../src/slack/context.js';
+import { Activity } from '../../src/slack/activity.js';
 import { RecentKeys } from '../../src/slack/dedupe.js';
 import { openAction } from '../../src/slack/listeners/actions/open.js';
 import { shareAction } from '../../src/slack/listeners/actions/share.js';
@@ -37,7 +38,7 @@ afterAll(() => {
 });
 
 function deps(): ListenerDeps {
-  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, seenEvents: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000) };
+  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, activity: new Activity(logger), seenEvents: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000) };
 }
 
 function expectSafe(message: SlackMessage, allow: string[] = []) {

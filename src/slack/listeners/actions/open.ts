@@ -27,6 +27,7 @@ export function openAction(deps: ListenerDeps) {
     } else {
       await respond({ response_type: 'ephemeral', replace_original: true, ...reply.message });
     }
-    deps.logger.info({ action: 'open', from: fromView ? 'home' : 'message', answer: reply.answer.kind }, 'topic opened');
+    deps.activity.count('opens');
+    deps.logger.debug({ action: 'open', from: fromView ? 'home' : 'message', answer: reply.answer.kind }, 'topic opened');
   };
 }

@@ -53,7 +53,8 @@ export function shareAction(deps: ListenerDeps) {
       }
       deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'preview not replaced');
     }
-    deps.logger.info({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');
+    deps.activity.count(shared ? 'shares' : 'sharesFailed');
+    deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');
   };
 }
 

@@ -18,7 +18,8 @@ export function notechCommand(deps: ListenerDeps) {
       try {
         const message = await deps.digest.handle(query.args, { channelId: command.channel_id, userId: command.user_id, lang: query.lang });
         await respond({ response_type: 'ephemeral', ...message });
-        deps.logger.info({ command: 'digest', ms: Math.round(performance.now() - started) }, 'command answered');
+        deps.activity.count('digestCommands');
+        deps.logger.debug({ command: 'digest', ms: Math.round(performance.now() - started) }, 'command answered');
       } catch (error) {
         deps.logger.error({ command: 'digest', err: error }, 'digest command failed');
         await respond({ response_type: 'ephemeral', ...errorMessage(query.lang) });
@@ -28,7 +29,8 @@ export function notechCommand(deps: ListenerDeps) {
     try {
       const reply = replyToCommand(command.text ?? '', deps.store.current);
       await ack({ response_type: 'ephemeral', ...reply.message });
-      deps.logger.info({ command: reply.answer.kind, lang: reply.query.lang, ms: Math.round(performance.now() - started) }, 'command answered');
+      deps.activity.count('commands');
+      deps.logger.debug({ command: reply.answer.kind, lang: reply.query.lang, ms: Math.round(performance.now() - started) }, 'command answered');
     } catch (error) {
       deps.logger.error({ err: error }, 'command failed');
       await ack({ response_type: 'ephemeral', ...errorMessage(query.lang) });

@@ -7,6 +7,7 @@ export function appHomeOpened(deps: ListenerDeps, homes: HomeViews) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     await client.views.publish({ user_id: event.user, view: homes.forKnowledge(deps.store.current) });
-    deps.logger.info({ event: 'app_home_opened', version: deps.store.current.version }, 'home published');
+    deps.activity.count('homeViews');
+    deps.logger.debug({ event: 'app_home_opened', version: deps.store.current.version }, 'home published');
   };
 }

@@ -12,7 +12,8 @@ export function appMention(deps: ListenerDeps) {
   return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (event.bot_id || event.subtype === 'bot_message') return;
     if (!deps.seenEvents.firstTime(body.event_id)) {
-      deps.logger.info({ event: 'app_mention' }, 'duplicate delivery ignored');
+      deps.activity.count('duplicateEvents');
+      deps.logger.debug({ event: 'app_mention' }, 'duplicate delivery ignored');
       return;
     }
     const threadTs = event.thread_ts ?? event.ts;
@@ -25,6 +26,7 @@ export function appMention(deps: ListenerDeps) {
       { channel: event.channel, thread_ts: threadTs, ...reply.message, unfurl_links: false, unfurl_media: false },
       deps.logger,
     );
-    deps.logger.info({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang, posted }, posted ? 'mention answered' : 'mention answer not delivered');
+    deps.activity.count(posted ? 'mentions' : 'mentionsFailed');
+    deps.logger[posted ? 'debug' : 'warn']({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang, posted }, posted ? 'mention answered' : 'mention answer not delivered');
   };
 }

@@ -1,0 +1,19 @@
+/**
+ * The baseline: a bare Bolt app that verifies signatures and acknowledges /notech with fixed
+ * text, nothing else. NoTech's overhead is measured against this, in the same run.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+
+const app = new App({
+  token: process.env.SLACK_BOT_TOKEN,
+  signingSecret: process.env.SLACK_SIGNING_SECRET ?? '',
+  clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
+  logLevel: LogLevel.ERROR,
+});
+app.command('/notech', async ({ ack }) => {
+  await ack('Elbit Systems: a fixed answer.');
+});
+const server = (await app.start(0)) as Server;
+console.log(JSON.stringify({ msg: 'bare app running', port: (server.address() as AddressInfo).port }));

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: one run, one process tree, on 127.0.0.1 only.
+ *  1. Slash-command acknowledgement in HTTP mode, driven by autocannon with correctly signed
+ *     requests generated ahead of time, at concurrency 1, 10 and 50, for an exact, a misspelled
+ *     and an Arabic query, against NoTech and a bare Bolt app that acks with fixed text.
+ *  2. Knowledge at scale: a generated 5,000-entry file, loaded in a fresh process.
+ *  3. Digest composition for 5,000 entries and 1,000 channels.
+ * Prints a table and writes bench/results.json. `--smoke` runs a few hundred requests on a
+ * small file (npm test runs it, so the benchmark cannot rot); `--out FILE` writes elsewhere.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import autocannon from 'autocannon';
+import { FakeSlack } from '../test/support/fake-slack.js';
+import { BOT_TOKEN, SIGNING_SECRET, signed, slashCommand } from '../test/support/slack-requests.js';
+import { generateKnowledge } from './generate-knowledge.js';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const outIndex = args.indexOf('--out');
+const out = outIndex >= 0 ? args[outIndex + 1]! : 'bench/results.json';
+const CONCURRENCY = [1, 10, 50];
+const DURATION_S = 5;
+const SMOKE_REQUESTS = 100;
+const SCALE = smoke ? { entries: 300, channels: 50, queries: 300 } : { entries: 5000, channels: 1000, queries: 3000 };
+
+const QUERIES = [
+  { name: 'exact (elbit)', text: 'elbit' },
+  { name: 'misspelled (palentir)', text: 'palentir' },
+  { name: 'Arabic (مصلحة السجون)', text: 'مصلحة السجون' },
+];
+
+function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { PATH: process.env.PATH, NOTECH_ENV_FILE: 'none', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"port":(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        // Stop collecting: the bot logs a line per command, and buffering it here would load
+        // the benchmark process that also runs the load generator.
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
+        resolve({ child, port: Number(match[1]) });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${output}`)));
+  });
+}
+
+interface LoadResult {
+  target: string;
+  query: string;
+  concurrency: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(target: string, port: number, query: { name: string; text: string }, concurrency: number): Promise<LoadResult> {
+  const request = signed(slashCommand(query.text, 'http://127.0.0.1:1/unused'), 'application/x-www-form-urlencoded');
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/slack/events`,
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+    connections: concurrency,
+    ...(smoke ? { amount: SMOKE_REQUESTS } : { duration: DURATION_S }),
+  });
+  return {
+    target,
+    query: query.name,
+    concurrency,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const slack = await new FakeSlack().start();
+const children: ChildProcess[] = [];
+try {
+  const stateDir = join(tmpdir(), `notech-bench-${process.pid}`);
+  mkdirSync(stateDir, { recursive: true });
+  const bot = await startChild('src/main.ts', { SLACK_API_URL: slack.apiUrl, STATE_FILE: join(stateDir, 'state.json'), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
+  children.push(bot.child);
+  const bare = await startChild('bench/bare-app.ts', { SLACK_API_URL: slack.apiUrl });
+  children.push(bare.child);
+
+  // Warm both apps (JIT, first-request setup) before measuring.
+  for (const { port } of [bot, bare]) await load('warmup', port, QUERIES[0]!, 10);
+
+  const rows: LoadResult[] = [];
+  for (const concurrency of CONCURRENCY) {
+    const baseline = await load('bare Bolt', bare.port, QUERIES[0]!, concurrency);
+    rows.push(baseline);
+    for (const query of QUERIES) rows.push(await load('NoTech', bot.port, query, concurrency));
+  }
+
+  // Stop both apps first, so the scale measurements have the machine to themselves.
+  for (const child of children) child.kill('SIGTERM');
+
+  // Knowledge at scale, in a fresh process reading the file from disk, as the bot does.
+  const file = join(stateDir, `knowledge-${SCALE.entries}.json`);
+  writeFileSync(file, JSON.stringify(generateKnowledge(SCALE.entries)));
+  const scale = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/knowledge-scale.ts', file, String(SCALE.channels), String(SCALE.queries)], { encoding: 'utf8' }),
+  ) as Record<string, unknown>;
+
+  const bareAt = (concurrency: number) => rows.find((row) => row.target === 'bare Bolt' && row.concurrency === concurrency)!;
+  const table = rows.map((row) => ({
+    ...row,
+    ratio: row.target === 'NoTech' ? Number((row.rps / Math.max(1, bareAt(row.concurrency).rps)).toFixed(3)) : 1,
+  }));
+  const results = {
+    when: new Date().toISOString(),
+    smoke,
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    command: smoke ? 'npm run bench -- --smoke' : 'npm run bench',
+    load: { durationSeconds: smoke ? null : DURATION_S, requestsPerRun: smoke ? SMOKE_REQUESTS : null, rows: table },
+    scale,
+  };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log(`\nSlash-command acknowledgement (${smoke ? `${SMOKE_REQUESTS} requests` : `${DURATION_S} s`} per row, 127.0.0.1, ${results.machine.cores} cores, Node ${process.version})`);
+  console.table(table.map((row) => ({ target: row.target, query: row.query, conc: row.concurrency, 'req/s': row.rps, 'p50 ms': row.p50, 'p99 ms': row.p99, 'max ms': row.max, 'vs bare': row.ratio, errors: row.errors + row.non2xx })));
+  console.log(`\nKnowledge at scale and digests`);
+  console.log(JSON.stringify(scale, null, 2));
+  console.log(`\nwritten to ${out}`);
+  const failures = table.filter((row) => row.errors + row.non2xx > 0);
+  if (failures.length > 0) {
+    console.error(`requests failed in ${failures.length} row(s)`);
+    process.exitCode = 1;
+  }
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await slack.stop();
+}
