@@ -12,8 +12,12 @@ const app = new App({
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
   logLevel: LogLevel.ERROR,
 });
+// BARE_BODY_BYTES: answer with a fixed Block Kit body of about that size instead of a line of
+// text, to separate what NoTech's work costs from what a larger response costs to send.
+const size = Number(process.env.BARE_BODY_BYTES ?? 0);
+const body = size > 0 ? { response_type: 'ephemeral' as const, text: 'x', blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'x'.repeat(size) } }] } : undefined;
 app.command('/notech', async ({ ack }) => {
-  await ack('Elbit Systems: a fixed answer.');
+  await (body ? ack(body) : ack('Elbit Systems: a fixed answer.'));
 });
 const server = (await app.start(0)) as Server;
 console.log(JSON.stringify({ msg: 'bare app running', port: (server.address() as AddressInfo).port }));

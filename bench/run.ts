@@ -73,7 +73,7 @@ interface LoadResult {
   non2xx: number;
 }
 
-async function load(target: string, port: number, query: { name: string; text: string }, concurrency: number): Promise<LoadResult> {
+async function load(target: string, port: number, query: { name: string; text: string }, concurrency: number, amount?: number): Promise<LoadResult> {
   const request = signed(slashCommand(query.text, 'http://127.0.0.1:1/unused'), 'application/x-www-form-urlencoded');
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/slack/events`,
@@ -81,7 +81,7 @@ async function load(target: string, port: number, query: { name: string; text: s
     headers: request.headers,
     body: request.body,
     connections: concurrency,
-    ...(smoke ? { amount: SMOKE_REQUESTS } : { duration: DURATION_S }),
+    ...(amount !== undefined ? { amount } : smoke ? { amount: SMOKE_REQUESTS } : { duration: DURATION_S }),
   });
   return {
     target,
@@ -107,8 +107,10 @@ try {
   const bare = await startChild('bench/bare-app.ts', { SLACK_API_URL: slack.apiUrl });
   children.push(bare.child);
 
-  // Warm both apps (JIT, first-request setup) before measuring.
-  for (const { port } of [bot, bare]) await load('warmup', port, QUERIES[0]!, 10);
+  // Warm both apps (JIT, first-request setup, every query) before measuring.
+  const warmup = smoke ? 50 : 3000;
+  for (const query of QUERIES) await load('warmup', bot.port, query, 10, warmup);
+  await load('warmup', bare.port, QUERIES[0]!, 10, warmup);
 
   const rows: LoadResult[] = [];
   for (const concurrency of CONCURRENCY) {
@@ -118,7 +120,7 @@ try {
   }
 
   // Stop both apps first, so the scale measurements have the machine to themselves.
-  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
 
   // Knowledge at scale, in a fresh process reading the file from disk, as the bot does.
   const file = join(stateDir, `knowledge-${SCALE.entries}.json`);

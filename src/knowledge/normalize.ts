@@ -46,6 +46,11 @@ export function normalize(text: string): string {
 const wordCache = new Map<string, string[]>();
 const WORD_CACHE_MAX = 100_000;
 
+/** Drop the cache once an index is built: it speeds indexing, and is dead weight afterwards. */
+export function clearTokenCache(): void {
+  wordCache.clear();
+}
+
 export function tokens(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/\s+/)) {

@@ -8,7 +8,7 @@
  * Anything less becomes "did you mean…": a wrong card costs organizers their credibility.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { isStopword, normalize, tokens, topicTokens } from './normalize.js';
+import { clearTokenCache, isStopword, normalize, tokens, topicTokens } from './normalize.js';
 import type { Entry } from './schema.js';
 
 export type TopicResolution =
@@ -46,17 +46,20 @@ export function namesOf(entry: Entry): string[] {
 export class SearchIndex {
   private readonly exact = new Map<string, Entry>();
   private readonly names: MiniSearch<NameDoc>;
-  private readonly text: TextIndex;
+  private fullText: TextIndex | undefined;
+  private readonly entries: readonly Entry[];
   private readonly byId: ReadonlyMap<string, Entry>;
   private readonly byIndex: readonly Entry[];
 
   constructor(entries: readonly Entry[]) {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.byIndex = entries;
+    this.entries = entries;
     this.names = new MiniSearch<NameDoc>({
       fields: ['text'],
       storeFields: ['entryId', 'wordCount'],
-      tokenize: (text) => topicTokens(text),
+      // Documents are stored already normalised (below); queries are normalised here.
+      tokenize: (text) => (text.includes('\u0001') ? text.slice(1).split(' ') : topicTokens(text)),
       processTerm: (term) => term,
     });
     let nextId = 0;
@@ -68,21 +71,37 @@ export class SearchIndex {
         this.exact.set(key, entry);
         const stripped = topicTokens(name);
         this.exact.set(stripped.join(' '), entry);
-        nameDocs.push({ id: nextId++, entryId: entry.id, text: name, wordCount: new Set(stripped).size });
+        nameDocs.push({ id: nextId++, entryId: entry.id, text: `\u0001${stripped.join(' ')}`, wordCount: new Set(stripped).size });
       }
     }
     this.names.addAll(nameDocs);
-    this.text = new TextIndex(
-      entries.map((entry) => ({
-        name: namesOf(entry).join(' '),
-        summary: `${entry.summary.en} ${entry.summary.ar}`,
-        body: [
-          ...entry.facts.map((fact) => `${fact.text.en} ${fact.text.ar}`),
-          ...entry.figures.map((figure) => `${figure.label.en} ${figure.label.ar}`),
-          ...(entry.parties ?? []).map((party) => `${party.en} ${party.ar}`),
-        ].join(' '),
-      })),
-    );
+  }
+
+  /**
+   * The full-text index (summaries and facts), built on first use or by `buildFullText()`.
+   * Naming a topic needs only the names index, so a (re)load is ready to answer at once and
+   * the larger index follows (see KnowledgeStore).
+   */
+  private get text(): TextIndex {
+    if (!this.fullText) {
+      this.fullText = new TextIndex(
+        this.entries.map((entry) => ({
+          name: namesOf(entry),
+          summary: [entry.summary.en, entry.summary.ar],
+          body: [
+            ...entry.facts.flatMap((fact) => [fact.text.en, fact.text.ar]),
+            ...entry.figures.flatMap((figure) => [figure.label.en, figure.label.ar]),
+            ...(entry.parties ?? []).flatMap((party) => [party.en, party.ar]),
+          ],
+        })),
+      );
+      clearTokenCache();
+    }
+    return this.fullText;
+  }
+
+  buildFullText(): void {
+    void this.text;
   }
 
   /** The entry a topic query names, or suggestions when it names none for certain. */
@@ -162,8 +181,9 @@ export class SearchIndex {
   }
 }
 
-const FIELD_BOOST = { name: 3, summary: 2, body: 1 } as const;
-type TextField = keyof typeof FIELD_BOOST;
+const FIELDS = ['name', 'summary', 'body'] as const;
+type TextField = (typeof FIELDS)[number];
+const FIELD_BOOST: Record<TextField, number> = { name: 3, summary: 2, body: 1 };
 
 /**
  * Full-text search over summaries and facts. MiniSearch indexes the vocabulary (one document
@@ -173,21 +193,26 @@ type TextField = keyof typeof FIELD_BOOST;
  */
 class TextIndex {
   private readonly vocabulary: MiniSearch<{ id: number; term: string }>;
-  /** For each word: the entries (by index) and the fields they use it in. */
-  private readonly postings = new Map<string, Array<{ doc: number; field: TextField }>>();
+  /** For each word: entry index × 4 + field index, once per entry and field. */
+  private readonly postings = new Map<string, number[]>();
   private readonly docCount: number;
 
-  constructor(docs: ReadonlyArray<Record<TextField, string>>) {
+  constructor(docs: ReadonlyArray<Record<TextField, readonly string[]>>) {
     this.docCount = docs.length;
+    const seen = new Set<string>();
     docs.forEach((doc, index) => {
-      for (const field of Object.keys(FIELD_BOOST) as TextField[]) {
-        for (const term of new Set(tokens(doc[field]))) {
-          if (isStopword(term)) continue;
-          let list = this.postings.get(term);
-          if (!list) this.postings.set(term, (list = []));
-          list.push({ doc: index, field });
+      FIELDS.forEach((field, fieldIndex) => {
+        seen.clear();
+        for (const text of doc[field]) {
+          for (const term of tokens(text)) {
+            if (seen.has(term) || isStopword(term)) continue;
+            seen.add(term);
+            let list = this.postings.get(term);
+            if (!list) this.postings.set(term, (list = []));
+            list.push(index * 4 + fieldIndex);
+          }
         }
-      }
+      });
     });
     this.vocabulary = new MiniSearch({ fields: ['term'], storeFields: ['term'], tokenize: (text) => [text], processTerm: (term) => term });
     let id = 0;
@@ -205,12 +230,12 @@ class TextIndex {
       });
       const best = new Map<number, number>();
       for (const match of matches.slice(0, 50)) {
-        const term = match.term as string;
-        const list = this.postings.get(term) ?? [];
+        const list = this.postings.get(match.term as string) ?? [];
         // Closer spellings score higher (MiniSearch's score); rarer words say more.
         const weight = match.score * Math.log(1 + total / (1 + list.length));
-        for (const { doc, field } of list) {
-          const value = weight * FIELD_BOOST[field];
+        for (const posting of list) {
+          const doc = Math.floor(posting / 4);
+          const value = weight * FIELD_BOOST[FIELDS[posting % 4]!];
           if ((best.get(doc) ?? 0) < value) best.set(doc, value);
         }
       }

@@ -15,6 +15,11 @@ export type ReloadOutcome =
   | { status: 'unchanged' }
   | { status: 'rejected'; problems: Problem[] };
 
+/** The full-text index, once the event loop is free (a search before then builds it itself). */
+function buildFullTextSoon(knowledge: Knowledge): void {
+  setImmediate(() => knowledge.index.buildFullText()).unref();
+}
+
 export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   private knowledge: Knowledge;
   private lastText: string;
@@ -33,7 +38,8 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   static async open(file: string, logger: Logger): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: Problem[] }> {
     const result = await loadKnowledgeFile(file);
     if (!result.ok) return result;
-    void result.knowledge.index; // Build the search index now, not on the first request.
+    void result.knowledge.index; // The topic index now, not on the first request.
+    buildFullTextSoon(result.knowledge);
     return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger) };
   }
 
@@ -59,6 +65,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     const from = this.knowledge.version;
     void result.knowledge.index; // Index before the swap, so no request waits for it.
     this.knowledge = result.knowledge;
+    buildFullTextSoon(result.knowledge);
     this.lastText = text;
     this.logger.info({ file: this.file, from, to: result.knowledge.version }, 'knowledge reloaded');
     this.emit('change', result.knowledge);

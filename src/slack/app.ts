@@ -93,6 +93,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     clientOptions,
     deferInitialization: true,
     ignoreSelf: true,
+    // Bolt's conversation store keeps per-conversation state in memory on every request; the
+    // bot keeps none (and must not keep anything about conversations), so it is switched off.
+    convoStore: false,
   });
 
   let identity: { user_id?: string; bot_id?: string };
