@@ -19,5 +19,13 @@ const body = size > 0 ? { response_type: 'ephemeral' as const, text: 'x', blocks
 app.command('/notech', async ({ ack }) => {
   await (body ? ack(body) : ack('Elbit Systems: a fixed answer.'));
 });
+// BARE_LISTENERS=1: also register listeners of the kinds NoTech has (two events, two actions),
+// to measure what Bolt's per-listener dispatch costs on every request.
+if (process.env.BARE_LISTENERS) {
+  app.event('app_mention', async () => undefined);
+  app.event('app_home_opened', async () => undefined);
+  app.action('notech_share', async ({ ack }) => ack());
+  app.action(/^notech_open_\d+$/, async ({ ack }) => ack());
+}
 const server = (await app.start(0)) as Server;
 console.log(JSON.stringify({ msg: 'bare app running', port: (server.address() as AddressInfo).port }));

@@ -1,0 +1,39 @@
+/**
+ * A small run of the benchmark (a few hundred requests, a 300-entry file) so it cannot rot.
+ * It checks that every part runs and reports sane figures; speed targets are judged by the full
+ * `npm run bench`, never by a unit test.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run bench -- --smoke', () => {
+  it('runs every part and writes the results', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'notech-bench-')), 'results.json');
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--out', out], { encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
+    const results = JSON.parse(readFileSync(out, 'utf8')) as {
+      smoke: boolean;
+      machine: { cores: number; node: string };
+      load: { rows: Array<{ target: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number }> };
+      scale: { entries: number; loadValidateTopicIndexMs: number; search: { queries: number; p99Ms: number }; rssMB: number; digest: { channels: number; perDigestMs: number } };
+    };
+    expect(results.smoke).toBe(true);
+    expect(results.machine.cores).toBeGreaterThan(0);
+    const { rows } = results.load;
+    expect(rows.map((row) => row.concurrency).sort()).toEqual([1, 1, 1, 1, 10, 10, 10, 10, 50, 50, 50, 50]);
+    expect(rows.filter((row) => row.target === 'bare Bolt')).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.requests).toBeGreaterThanOrEqual(100);
+      expect(row.errors + row.non2xx).toBe(0);
+      expect(row.rps).toBeGreaterThan(0);
+      expect(row.ratio).toBeGreaterThan(0);
+    }
+    expect(results.scale.entries).toBe(300);
+    expect(results.scale.search.queries).toBe(300);
+    expect(results.scale.search.p99Ms).toBeGreaterThan(0);
+    expect(results.scale.rssMB).toBeGreaterThan(0);
+    expect(results.scale.digest.channels).toBe(50);
+  }, 150_000);
+});
