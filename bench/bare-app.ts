@@ -21,7 +21,10 @@ app.command('/notech', async ({ ack }) => {
 });
 // BARE_LISTENERS=1: also register listeners of the kinds NoTech has (two events, two actions),
 // to measure what Bolt's per-listener dispatch costs on every request.
-if (process.env.BARE_LISTENERS) {
+if (process.env.BARE_LISTENERS === 'grouped') {
+  app.event(/^(app_mention|app_home_opened)$/, async () => undefined);
+  app.action(/^notech_/, async ({ ack }) => ack());
+} else if (process.env.BARE_LISTENERS) {
   app.event('app_mention', async () => undefined);
   app.event('app_home_opened', async () => undefined);
   app.action('notech_share', async ({ ack }) => ack());

@@ -6,7 +6,17 @@ import { appMention } from './app-mention.js';
 
 export const EVENTS = ['app_mention', 'app_home_opened'] as const;
 
+/**
+ * One Bolt listener for all events, routing by type: Bolt runs every listener's middleware on
+ * every request, so fewer listeners make every request cheaper (docs/PERFORMANCE.md).
+ */
 export function register(app: App, deps: ListenerDeps): void {
-  app.event('app_mention', appMention(deps));
-  app.event('app_home_opened', appHomeOpened(deps, new HomeViews()));
+  const handlers = {
+    app_mention: appMention(deps),
+    app_home_opened: appHomeOpened(deps, new HomeViews()),
+  } as const;
+  app.event(new RegExp(`^(${EVENTS.join('|')})$`), async (args) => {
+    const handler = handlers[args.event.type as keyof typeof handlers] as ((args: unknown) => Promise<void>) | undefined;
+    await handler?.(args);
+  });
 }
