@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { BOT_TOKEN, SIGNING_SECRET, signed, slashCommand } from '../test/support/slack-requests.js';
 import { generateKnowledge } from './generate-knowledge.js';
@@ -34,8 +35,18 @@ const QUERIES = [
   { name: 'Arabic (مصلحة السجون)', text: 'مصلحة السجون' },
 ];
 
+/**
+ * Everything measured runs as plain JavaScript bundled by esbuild, as `npm start` runs the bot:
+ * no TypeScript loader in the measured processes.
+ */
+async function bundle(entry: string, name: string): Promise<string> {
+  const outfile = `dist/bench/${name}.js`;
+  await build({ entryPoints: [entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  return outfile;
+}
+
 function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH, NOTECH_ENV_FILE: 'none', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -104,9 +115,9 @@ const children: ChildProcess[] = [];
 try {
   const stateDir = join(tmpdir(), `notech-bench-${process.pid}`);
   mkdirSync(stateDir, { recursive: true });
-  const bot = await startChild('src/main.ts', { SLACK_API_URL: slack.apiUrl, STATE_FILE: join(stateDir, 'state.json'), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
+  const bot = await startChild(await bundle('src/main.ts', 'notech'), { SLACK_API_URL: slack.apiUrl, STATE_FILE: join(stateDir, 'state.json'), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
   children.push(bot.child);
-  const bare = await startChild('bench/bare-app.ts', { SLACK_API_URL: slack.apiUrl });
+  const bare = await startChild(await bundle('bench/bare-app.ts', 'bare-app'), { SLACK_API_URL: slack.apiUrl });
   children.push(bare.child);
 
   // Warm both apps (JIT, first-request setup, every query) before measuring.
@@ -148,7 +159,7 @@ try {
   const file = join(stateDir, `knowledge-${SCALE.entries}.json`);
   writeFileSync(file, JSON.stringify(generateKnowledge(SCALE.entries)));
   const scale = JSON.parse(
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/knowledge-scale.ts', file, String(SCALE.channels), String(SCALE.queries)], { encoding: 'utf8' }),
+    execFileSync(process.execPath, ['--expose-gc', await bundle('bench/knowledge-scale.ts', 'knowledge-scale'), file, String(SCALE.channels), String(SCALE.queries)], { encoding: 'utf8' }),
   ) as Record<string, unknown>;
 
   const bareAt = (concurrency: number) => rows.find((row) => row.target === 'bare Bolt' && row.concurrency === concurrency)!;
