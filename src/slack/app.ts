@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -86,9 +86,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     });
   }
 
+  // Socket Mode opens its connection with apps.connections.open through its own Web API client;
+  // giving it the same base URL keeps SLACK_API_URL true for every Web API call.
+  const socketReceiver = receiver
+    ? undefined
+    : new SocketModeReceiver({
+        appToken: config.appToken ?? '',
+        logger: log,
+        installerOptions: { clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {} },
+      });
   const app = new App({
     token: config.botToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+    receiver: receiver ?? socketReceiver!,
     logger: log,
     clientOptions,
     deferInitialization: true,
