@@ -1,7 +1,9 @@
 /**
- * Finding the entry a person means. Two MiniSearch indexes:
- * - names: one document per name or alias, so a whole alias can be matched, typos allowed;
- * - text:  one document per entry with its summary and facts, for `search` and suggestions.
+ * Finding the entry a person means. Two indexes, both typo-tolerant through MiniSearch:
+ * - names: one document per name or alias, so a whole alias can be matched; built at load,
+ *   it is all a topic answer needs;
+ * - text: summaries and facts, for `search` and suggestions; MiniSearch over the vocabulary
+ *   plus postings lists (see TextIndex), built right after a load.
  *
  * The bot answers with a card only when the query names one entry: exactly, or by a fuzzy match
  * that covers every word of the query and every word of one alias, with no other entry as close.
