@@ -24,9 +24,7 @@ export interface SearchHit {
 
 interface NameDoc {
   id: number;
-  entryId: string;
   text: string;
-  wordCount: number;
 }
 
 const MAX_SUGGESTIONS = 5;
@@ -48,6 +46,9 @@ export function namesOf(entry: Entry): string[] {
 export class SearchIndex {
   private readonly exact = new Map<string, Entry>();
   private readonly names: MiniSearch<NameDoc>;
+  /** Per name document (by id): the entry's index, and how many distinct words the name has. */
+  private readonly nameEntry: Int32Array;
+  private readonly nameWords: Uint8Array;
   private fullText: TextIndex | undefined;
   private readonly entries: readonly Entry[];
   private readonly byId: ReadonlyMap<string, Entry>;
@@ -57,25 +58,36 @@ export class SearchIndex {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.byIndex = entries;
     this.entries = entries;
+    // What a match needs per document lives in typed arrays rather than MiniSearch's stored
+    // fields: with 60,000 names (5,000 entries) that is megabytes less and a faster build.
     this.names = new MiniSearch<NameDoc>({
       fields: ['text'],
-      storeFields: ['entryId', 'wordCount'],
       // Documents are stored already normalised (below); queries are normalised here.
       tokenize: (text) => (text.includes('\u0001') ? text.slice(1).split(' ') : topicTokens(text)),
       processTerm: (term) => term,
     });
-    let nextId = 0;
     const nameDocs: NameDoc[] = [];
-    for (const entry of entries) {
+    const nameEntry: number[] = [];
+    const nameWords: number[] = [];
+    entries.forEach((entry, entryIndex) => {
+      const indexed = new Set<string>();
       for (const name of namesOf(entry)) {
         const key = normalize(name);
         if (key === '') continue;
         this.exact.set(key, entry);
         const stripped = topicTokens(name);
-        this.exact.set(stripped.join(' '), entry);
-        nameDocs.push({ id: nextId++, entryId: entry.id, text: `\u0001${stripped.join(' ')}`, wordCount: new Set(stripped).size });
+        const words = stripped.join(' ');
+        this.exact.set(words, entry);
+        // Names that differ only in case, punctuation or stopwords are one document.
+        if (indexed.has(words)) continue;
+        indexed.add(words);
+        nameEntry.push(entryIndex);
+        nameWords.push(Math.min(255, new Set(stripped).size));
+        nameDocs.push({ id: nameDocs.length, text: `\u0001${stripped.join(' ')}` });
       }
-    }
+    });
+    this.nameEntry = Int32Array.from(nameEntry);
+    this.nameWords = Uint8Array.from(nameWords);
     this.names.addAll(nameDocs);
   }
 
@@ -119,8 +131,8 @@ export class SearchIndex {
     const covered = new Map<string, { matchedQueryWords: number; score: number }>();
     const partial: string[] = [];
     for (const result of this.searchNames([...queryWords].join(' '))) {
-      const entryId = result.entryId as string;
-      const fullyCovered = result.terms.length >= (result.wordCount as number);
+      const entryId = this.byIndex[this.nameEntry[result.id as number]!]!.id;
+      const fullyCovered = result.terms.length >= this.nameWords[result.id as number]!;
       if (!fullyCovered) {
         partial.push(entryId);
         continue;
@@ -151,7 +163,7 @@ export class SearchIndex {
         prefix: (term) => term.length >= 3,
         combineWith: 'OR',
       });
-      suggestionIds.push(...wide.map((result) => result.entryId as string));
+      suggestionIds.push(...wide.map((result) => this.byIndex[this.nameEntry[result.id as number]!]!.id));
     }
     const unique = [...new Set(suggestionIds)].slice(0, MAX_SUGGESTIONS);
     return { kind: 'suggest', suggestions: unique.map((id) => this.entry(id)) };
