@@ -9,7 +9,7 @@
  * that covers every word of the query and every word of one alias, with no other entry as close.
  * Anything less becomes "did you mean…": a wrong card costs organizers their credibility.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens } from './normalize.js';
 import type { Entry } from './schema.js';
 
@@ -22,10 +22,6 @@ export interface SearchHit {
   score: number;
 }
 
-interface NameDoc {
-  id: number;
-  text: string;
-}
 
 const MAX_SUGGESTIONS = 5;
 /** Queries are cut to this many characters before search: nobody names a topic in more. */
@@ -45,10 +41,9 @@ export function namesOf(entry: Entry): string[] {
 
 export class SearchIndex {
   private readonly exact = new Map<string, Entry>();
-  private readonly names: MiniSearch<NameDoc>;
-  /** Per name document (by id): the entry's index, and how many distinct words the name has. */
+  private readonly names: NameIndex;
+  /** Per name document: the index of its entry. */
   private readonly nameEntry: Int32Array;
-  private readonly nameWords: Uint8Array;
   private fullText: TextIndex | undefined;
   private readonly entries: readonly Entry[];
   private readonly byId: ReadonlyMap<string, Entry>;
@@ -58,15 +53,7 @@ export class SearchIndex {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.byIndex = entries;
     this.entries = entries;
-    // What a match needs per document lives in typed arrays rather than MiniSearch's stored
-    // fields: with 60,000 names (5,000 entries) that is megabytes less and a faster build.
-    this.names = new MiniSearch<NameDoc>({
-      fields: ['text'],
-      // Documents are stored already normalised (below); queries are normalised here.
-      tokenize: (text) => (text.includes('\u0001') ? text.slice(1).split(' ') : topicTokens(text)),
-      processTerm: (term) => term,
-    });
-    const nameDocs: NameDoc[] = [];
+    const nameTexts: string[][] = [];
     const nameEntry: number[] = [];
     const nameWords: number[] = [];
     entries.forEach((entry, entryIndex) => {
@@ -83,12 +70,11 @@ export class SearchIndex {
         indexed.add(words);
         nameEntry.push(entryIndex);
         nameWords.push(Math.min(255, new Set(stripped).size));
-        nameDocs.push({ id: nameDocs.length, text: `\u0001${stripped.join(' ')}` });
+        nameTexts.push(stripped);
       }
     });
     this.nameEntry = Int32Array.from(nameEntry);
-    this.nameWords = Uint8Array.from(nameWords);
-    this.names.addAll(nameDocs);
+    this.names = new NameIndex(nameTexts, Uint8Array.from(nameWords));
   }
 
   /**
@@ -130,15 +116,15 @@ export class SearchIndex {
     // Best alias per entry that the query covers completely (every alias word matched).
     const covered = new Map<string, { matchedQueryWords: number; score: number }>();
     const partial: string[] = [];
-    for (const result of this.searchNames([...queryWords].join(' '))) {
-      const entryId = this.byIndex[this.nameEntry[result.id as number]!]!.id;
-      const fullyCovered = result.terms.length >= this.nameWords[result.id as number]!;
+    for (const result of this.names.search([...queryWords], editsAllowed, () => false)) {
+      const entryId = this.byIndex[this.nameEntry[result.doc]!]!.id;
+      const fullyCovered = result.terms.size >= this.names.wordCount(result.doc);
       if (!fullyCovered) {
         partial.push(entryId);
         continue;
       }
       const previous = covered.get(entryId);
-      const candidate = { matchedQueryWords: result.queryTerms.length, score: result.score };
+      const candidate = { matchedQueryWords: result.queryTerms.size, score: result.score };
       if (!previous || candidate.matchedQueryWords > previous.matchedQueryWords) covered.set(entryId, candidate);
     }
 
@@ -158,12 +144,12 @@ export class SearchIndex {
     if (suggestionIds.length === 0) {
       // Nothing even partly close: widen the net for suggestions only (transposed letters,
       // a dropped syllable). These are never answered as a card.
-      const wide = this.names.search([...queryWords].join(' '), {
-        fuzzy: (term) => (term.length >= 4 ? 2 : term.length === 3 ? 1 : 0),
-        prefix: (term) => term.length >= 3,
-        combineWith: 'OR',
-      });
-      suggestionIds.push(...wide.map((result) => this.byIndex[this.nameEntry[result.id as number]!]!.id));
+      const wide = this.names.search(
+        [...queryWords],
+        (term) => (term.length >= 4 ? 2 : term.length === 3 ? 1 : 0),
+        (term) => term.length >= 3,
+      );
+      suggestionIds.push(...wide.map((result) => this.byIndex[this.nameEntry[result.doc]!]!.id));
     }
     const unique = [...new Set(suggestionIds)].slice(0, MAX_SUGGESTIONS);
     return { kind: 'suggest', suggestions: unique.map((id) => this.entry(id)) };
@@ -184,9 +170,6 @@ export class SearchIndex {
     return hits.slice(0, limit);
   }
 
-  private searchNames(query: string): SearchResult[] {
-    return this.names.search(query, { fuzzy: (term) => editsAllowed(term), combineWith: 'OR' });
-  }
 
   private entry(id: string): Entry {
     const entry = this.byId.get(id);
@@ -256,5 +239,73 @@ class TextIndex {
       for (const [doc, value] of best) scores.set(doc, (scores.get(doc) ?? 0) + value);
     }
     return [...scores.entries()].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score);
+  }
+}
+
+/**
+ * The names index. MiniSearch holds the distinct words of all names (typo-tolerant lookup);
+ * typed arrays say which names use each word. One MiniSearch document per name cost about
+ * 570 bytes each (33 MB for 59,000 names at 5,000 entries); this keeps the same answers in a
+ * fraction of that (docs/PERFORMANCE.md).
+ */
+class NameIndex {
+  private readonly vocabulary: MiniSearch<{ id: number; term: string }>;
+  private readonly terms: string[];
+  /** Names using `terms[i]`: `docs[offsets[i] .. offsets[i + 1])`. */
+  private readonly offsets: Int32Array;
+  private readonly docs: Int32Array;
+
+  constructor(
+    names: readonly string[][],
+    private readonly words: Uint8Array,
+  ) {
+    const byTerm = new Map<string, number[]>();
+    names.forEach((nameWords, doc) => {
+      for (const word of new Set(nameWords)) {
+        const list = byTerm.get(word);
+        if (list) list.push(doc);
+        else byTerm.set(word, [doc]);
+      }
+    });
+    this.terms = [...byTerm.keys()];
+    this.offsets = new Int32Array(this.terms.length + 1);
+    let total = 0;
+    this.terms.forEach((term, i) => {
+      this.offsets[i] = total;
+      total += byTerm.get(term)!.length;
+    });
+    this.offsets[this.terms.length] = total;
+    this.docs = new Int32Array(total);
+    this.terms.forEach((term, i) => this.docs.set(byTerm.get(term)!, this.offsets[i]!));
+    this.vocabulary = new MiniSearch({ fields: ['term'], tokenize: (text) => [text], processTerm: (term) => term });
+    this.vocabulary.addAll(this.terms.map((term, id) => ({ id, term })));
+  }
+
+  wordCount(doc: number): number {
+    return this.words[doc]!;
+  }
+
+  /**
+   * Names sharing words with the query, with which of their words matched (`terms`), which
+   * query words matched (`queryTerms`), and a score: closer spellings and shorter names first.
+   */
+  search(queryWords: string[], fuzzy: (term: string) => number, prefix: (term: string) => boolean): Array<{ doc: number; terms: Set<number>; queryTerms: Set<string>; score: number }> {
+    const found = new Map<number, { doc: number; terms: Set<number>; queryTerms: Set<string>; score: number }>();
+    for (const word of new Set(queryWords)) {
+      for (const match of this.vocabulary.search(word, { fuzzy, prefix })) {
+        const term = match.id as number;
+        for (let i = this.offsets[term]!; i < this.offsets[term + 1]!; i += 1) {
+          const doc = this.docs[i]!;
+          let entry = found.get(doc);
+          if (!entry) found.set(doc, (entry = { doc, terms: new Set(), queryTerms: new Set(), score: 0 }));
+          entry.terms.add(term);
+          entry.queryTerms.add(word);
+          entry.score += match.score;
+        }
+      }
+    }
+    const results = [...found.values()];
+    for (const result of results) result.score /= Math.sqrt(this.words[result.doc]!);
+    return results.sort((a, b) => b.score - a.score);
   }
 }
