@@ -45,14 +45,12 @@ export class SearchIndex {
   /** Per name document: the index of its entry. */
   private readonly nameEntry: Int32Array;
   private fullText: TextIndex | undefined;
-  private readonly entries: readonly Entry[];
   private readonly byId: ReadonlyMap<string, Entry>;
   private readonly byIndex: readonly Entry[];
 
   constructor(entries: readonly Entry[]) {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.byIndex = entries;
-    this.entries = entries;
     const nameTexts: string[][] = [];
     const nameEntry: number[] = [];
     const nameWords: number[] = [];
@@ -85,7 +83,7 @@ export class SearchIndex {
   private get text(): TextIndex {
     if (!this.fullText) {
       this.fullText = new TextIndex(
-        this.entries.map((entry) => ({
+        this.byIndex.map((entry) => ({
           name: namesOf(entry),
           summary: [entry.summary.en, entry.summary.ar],
           body: [

@@ -1,42 +1,27 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { readStateFile } from '../../src/digest/state.js';
-import { startBot, type BotProcess } from '../support/bot-process.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { botFixture, startBot, type BotProcess } from '../support/bot-process.js';
 
 const CHANNELS = ['C0ALPHA', 'C0BRAVO'];
 const PERIOD_S = 4;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let slack: FakeSlack;
-let statePath: string;
-let bots: BotProcess[];
-
-beforeEach(async () => {
-  slack = await new FakeSlack().start();
-  statePath = join(mkdtempSync(join(tmpdir(), 'notech-proc-')), 'state.json');
-  bots = [];
-});
-afterEach(async () => {
-  for (const bot of bots) if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
-  await slack.stop();
-});
+const fixture = botFixture('notech-proc-');
 
 function launch(extra: Record<string, string> = {}): BotProcess {
   const bot = startBot({
-    SLACK_API_URL: slack.apiUrl,
-    STATE_FILE: statePath,
+    SLACK_API_URL: fixture.slack.apiUrl,
+    STATE_FILE: fixture.statePath,
     DIGEST_SCHEDULE: `*/${PERIOD_S} * * * * *`,
     DIGEST_CHANNELS: CHANNELS.join(','),
     ...extra,
   });
-  bots.push(bot);
+  fixture.bots.push(bot);
   return bot;
 }
 
-const runsIn = (channel: string) => slack.digestsIn(channel).map((message) => (message.metadata as { event_payload: { run: string } }).event_payload.run);
+const runsIn = (channel: string) => fixture.slack.digestsIn(channel).map((message) => (message.metadata as { event_payload: { run: string } }).event_payload.run);
 
 /** Every scheduled slot from the first run to the last has exactly one digest. */
 function expectExactlyOncePerRun(channel: string) {
@@ -60,20 +45,20 @@ describe('digest delivery by the real process', () => {
   it('reaches each subscribed channel once per run', async () => {
     const bot = launch();
     await bot.started;
-    await slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= 3), 20_000);
+    await fixture.slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= 3), 20_000);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     for (const channel of CHANNELS) expectExactlyOncePerRun(channel);
-    const state = readStateFile(statePath);
+    const state = readStateFile(fixture.statePath);
     for (const channel of CHANNELS) expect(Object.values(state.channels[channel]!.deliveries).filter((d) => d.status === 'delivered').length).toBe(runsIn(channel).length);
   }, 40_000);
 
   it('kill -9 and restart around the scheduled time: never two posts, never zero', async () => {
     // A slow Slack widens the window between Slack accepting a post and the bot recording it.
-    slack.delays.set('chat.postMessage', 250);
+    fixture.slack.delays.set('chat.postMessage', 250);
     let bot = launch();
     await bot.started;
-    await slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= 1), 20_000);
+    await fixture.slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= 1), 20_000);
     for (const offset of [-400, 20, 120, 260, 600]) {
       await untilNextSlot(offset);
       bot.child.kill('SIGKILL');
@@ -82,21 +67,21 @@ describe('digest delivery by the real process', () => {
       await bot.started;
     }
     const before = Math.max(...CHANNELS.map((channel) => runsIn(channel).length));
-    await slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= before + 1), 20_000);
+    await fixture.slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= before + 1), 20_000);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     for (const channel of CHANNELS) expectExactlyOncePerRun(channel);
-    expect(readStateFile(statePath)).toBeDefined();
+    expect(readStateFile(fixture.statePath)).toBeDefined();
   }, 90_000);
 
   it('a corrupted state file stops startup with a clear message and is left untouched', async () => {
-    writeFileSync(statePath, '{"format":1,"subscriptions":{"C0X":');
-    const before = { text: readFileSync(statePath, 'utf8'), mtime: statSync(statePath).mtimeMs };
+    writeFileSync(fixture.statePath, '{"format":1,"subscriptions":{"C0X":');
+    const before = { text: readFileSync(fixture.statePath, 'utf8'), mtime: statSync(fixture.statePath).mtimeMs };
     const bot = launch();
     expect(await bot.exited).toBe(1);
     expect(bot.output()).toMatch(/^notech: STATE_FILE .*state\.json is not valid JSON .*left untouched/m);
-    expect(readFileSync(statePath, 'utf8')).toBe(before.text);
-    expect(statSync(statePath).mtimeMs).toBe(before.mtime);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(readFileSync(fixture.statePath, 'utf8')).toBe(before.text);
+    expect(statSync(fixture.statePath).mtimeMs).toBe(before.mtime);
+    expect(fixture.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });

@@ -4,13 +4,9 @@
  * bot was down is recorded as skipped, never silently lost). SIGTERM during a slow post exits 0
  * within seconds, with the send recorded so the next start neither repeats nor drops it.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStateFile } from '../../src/digest/state.js';
-import { startBot, type BotProcess } from '../support/bot-process.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { botFixture, startBot, type BotProcess } from '../support/bot-process.js';
 import { expectNoPrivateData } from '../support/privacy.js';
 
 const CHANNELS = ['C0ONE', 'C0TWO', 'C0THREE'];
@@ -18,27 +14,15 @@ const PERIOD_MS = 2000;
 const TRIALS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let slack: FakeSlack;
-let statePath: string;
-let bots: BotProcess[];
-
-beforeEach(async () => {
-  slack = await new FakeSlack().start();
-  statePath = join(mkdtempSync(join(tmpdir(), 'notech-crash-')), 'state.json');
-  bots = [];
-});
-afterEach(async () => {
-  for (const bot of bots) if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
-  await slack.stop();
-});
+const fixture = botFixture('notech-crash-');
 
 function launch(): BotProcess {
-  const bot = startBot({ SLACK_API_URL: slack.apiUrl, STATE_FILE: statePath, DIGEST_SCHEDULE: `*/${PERIOD_MS / 1000} * * * * *`, DIGEST_CHANNELS: CHANNELS.join(','), LOG_LEVEL: 'info' });
-  bots.push(bot);
+  const bot = startBot({ SLACK_API_URL: fixture.slack.apiUrl, STATE_FILE: fixture.statePath, DIGEST_SCHEDULE: `*/${PERIOD_MS / 1000} * * * * *`, DIGEST_CHANNELS: CHANNELS.join(','), LOG_LEVEL: 'info' });
+  fixture.bots.push(bot);
   return bot;
 }
 
-const runsIn = (channel: string) => slack.digestsIn(channel).map((message) => (message.metadata as { event_payload: { run: string } }).event_payload.run);
+const runsIn = (channel: string) => fixture.slack.digestsIn(channel).map((message) => (message.metadata as { event_payload: { run: string } }).event_payload.run);
 
 /** A small seeded generator, so a failing trial can be replayed. */
 function random(seed: number) {
@@ -53,7 +37,7 @@ describe('kill -9 at random moments during digest runs', () => {
   it(`${TRIALS} trials: the state file always parses; every run reached each channel exactly once`, async () => {
     const seed = Number(process.env.CRASH_SEED ?? 20261128);
     const next = random(seed);
-    slack.delays.set('chat.postMessage', 150); // a slow Slack widens the post-to-record window
+    fixture.slack.delays.set('chat.postMessage', 150); // a slow Slack widens the post-to-record window
     let bot = launch();
     await bot.started;
     const startedAt = Date.now();
@@ -61,16 +45,16 @@ describe('kill -9 at random moments during digest runs', () => {
       await sleep(200 + next() * PERIOD_MS * 1.5);
       bot.child.kill('SIGKILL');
       await bot.exited;
-      expect(() => readStateFile(statePath), `state after trial ${trial}`).not.toThrow();
+      expect(() => readStateFile(fixture.statePath), `state after trial ${trial}`).not.toThrow();
       bot = launch();
       await bot.started;
     }
     const before = Math.min(...CHANNELS.map((channel) => runsIn(channel).length));
-    await slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length > before), 15_000);
+    await fixture.slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length > before), 15_000);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
 
-    const state = readStateFile(statePath);
+    const state = readStateFile(fixture.statePath);
     let delivered = 0;
     let duplicated = 0;
     let lost = 0;
@@ -93,27 +77,27 @@ describe('kill -9 at random moments during digest runs', () => {
     expect(duplicated).toBe(0);
     expect(lost).toBe(0);
     expect(delivered).toBeGreaterThan(CHANNELS.length * 5);
-    expectNoPrivateData(bots.flatMap((b) => b.output().split('\n')).filter(Boolean));
+    expectNoPrivateData(fixture.bots.flatMap((b) => b.output().split('\n')).filter(Boolean));
   }, 180_000);
 
   it('SIGTERM during a slow post exits 0 within seconds; the next start neither repeats nor drops it', async () => {
-    slack.delays.set('chat.postMessage', 2500);
+    fixture.slack.delays.set('chat.postMessage', 2500);
     const bot = launch();
     await bot.started;
-    await slack.waitFor(() => slack.callsTo('chat.postMessage').length >= 1, 10_000);
+    await fixture.slack.waitFor(() => fixture.slack.callsTo('chat.postMessage').length >= 1, 10_000);
     const stopAt = Date.now();
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     const stopSeconds = (Date.now() - stopAt) / 1000;
     expect(stopSeconds).toBeLessThan(6);
     expect(bot.output()).toContain('shutting down');
-    const statuses = Object.values(readStateFile(statePath).channels).flatMap((channel) => Object.values(channel.deliveries).map((d) => d.status));
+    const statuses = Object.values(readStateFile(fixture.statePath).channels).flatMap((channel) => Object.values(channel.deliveries).map((d) => d.status));
     expect(statuses.length).toBeGreaterThan(0); // the in-flight send was recorded
 
-    slack.delays.delete('chat.postMessage');
+    fixture.slack.delays.delete('chat.postMessage');
     const again = launch();
     await again.started;
-    await slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= 2), 15_000);
+    await fixture.slack.waitFor(() => CHANNELS.every((channel) => runsIn(channel).length >= 2), 15_000);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
     for (const channel of CHANNELS) {
