@@ -41,12 +41,12 @@ export function nextRun(schedule: Schedule, after: Date): Date | undefined {
 
 /** The latest run at or before `now`, if any. */
 export function latestRun(schedule: Schedule, now: Date): Date | undefined {
-  // previousRuns excludes its reference instant; a millisecond later includes a run at `now`.
-  return cron(schedule).previousRuns(1, new Date(now.getTime() + 1))[0];
+  return recentRuns(schedule, now, 1)[0];
 }
 
 /** The runs at or before `now`, newest first. */
 export function recentRuns(schedule: Schedule, now: Date, count: number): Date[] {
+  // previousRuns excludes its reference instant; a millisecond later includes a run at `now`.
   return cron(schedule).previousRuns(count, new Date(now.getTime() + 1));
 }
 

@@ -82,13 +82,14 @@ function sourceLine(source: Source, number: number, lang: Lang): string {
   return `[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}, ${formatPartialDate(source.date, lang)}`;
 }
 
-export function entryFacts(entry: Entry, lang: Lang): { kindLine: string } {
+/** "Contract · 2022 · Status: … · Parties: …" */
+function kindLine(entry: Entry, lang: Lang): string {
   const s = t(lang);
   const bits = [s.kinds[entry.kind]];
   if (entry.year !== undefined) bits.push(String(entry.year));
   if (entry.status) bits.push(`${s.status}: ${s.statuses[entry.status]}`);
   if (entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(', ')}`);
-  return { kindLine: bits.join(' · ') };
+  return bits.join(' · ');
 }
 
 export interface CardOptions {
@@ -104,7 +105,7 @@ export function factCard(entry: Entry, lang: Lang, knowledge: Knowledge, options
   const body: KnownBlock[] = [];
   if (options.preface) body.push(context(options.preface));
   body.push(header(entry.name[lang]));
-  body.push(context(entryFacts(entry, lang).kindLine));
+  body.push(context(kindLine(entry, lang)));
   body.push(section(escapeMrkdwn(entry.summary[lang])));
   if (entry.figures.length > 0) {
     body.push(...sections(`*${s.keyFigures}*`, entry.figures.map((figure) => figureLine(figure, lang, numbers))));
