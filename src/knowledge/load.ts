@@ -44,14 +44,18 @@ export function parseKnowledge(text: string): LoadResult {
   return { ok: true, knowledge: new Knowledge(parsed.data) };
 }
 
-export async function loadKnowledgeFile(path: string): Promise<LoadResult> {
-  let text: string;
+/** A knowledge file's text, or the problem reading it (as a Problem, like every other failure). */
+export async function readKnowledgeText(path: string): Promise<{ ok: true; text: string } | { ok: false; problems: Problem[] }> {
   try {
-    text = await readFile(path, 'utf8');
+    return { ok: true, text: await readFile(path, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(error)})`;
     return { ok: false, problems: [{ path: '', message: reason }] };
   }
-  return parseKnowledge(text);
+}
+
+export async function loadKnowledgeFile(path: string): Promise<LoadResult> {
+  const read = await readKnowledgeText(path);
+  return read.ok ? parseKnowledge(read.text) : read;
 }

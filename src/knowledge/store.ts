@@ -3,17 +3,26 @@
  * file completely before swapping one reference; an invalid edit is reported with its JSON
  * paths and the last good version keeps serving.
  */
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Knowledge } from './knowledge.js';
-import { loadKnowledgeFile } from './load.js';
+import { parseKnowledge, readKnowledgeText } from './load.js';
 import type { Problem } from './problems.js';
 
 export type ReloadOutcome =
   | { status: 'changed'; from: string; to: string }
   | { status: 'unchanged' }
   | { status: 'rejected'; problems: Problem[] };
+
+/**
+ * A digest stands in for a text when deciding whether anything changed: keeping the text
+ * itself would hold a second copy of the knowledge (36 MB of UTF-16 at 5,000 entries).
+ */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
 
 /** The full-text index, once the event loop is free (a search before then builds it itself). */
 function buildFullTextSoon(knowledge: Knowledge): void {
@@ -22,25 +31,31 @@ function buildFullTextSoon(knowledge: Knowledge): void {
 
 export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   private knowledge: Knowledge;
-  private lastText: string;
+  /** Digest of the file as last read: an untouched file is not parsed again. */
+  private fileDigest: string | undefined;
+  /** Digest of the serving knowledge's data, computed on the first edit that needs it. */
+  private dataDigest: string | undefined;
 
   private constructor(
     readonly file: string,
     initial: Knowledge,
     private readonly logger: Logger,
+    fileText?: string,
   ) {
     super();
     this.knowledge = initial;
-    this.lastText = JSON.stringify(initial.data);
+    this.fileDigest = fileText === undefined ? undefined : digest(fileText);
   }
 
   /** Load the file at startup; on problems, return them (startup then stops). */
   static async open(file: string, logger: Logger): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: Problem[] }> {
-    const result = await loadKnowledgeFile(file);
+    const read = await readKnowledgeText(file);
+    if (!read.ok) return read;
+    const result = parseKnowledge(read.text);
     if (!result.ok) return result;
     void result.knowledge.index; // The topic index now, not on the first request.
     buildFullTextSoon(result.knowledge);
-    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger) };
+    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, read.text) };
   }
 
   /** For tests and tools: a store over knowledge already in memory. */
@@ -52,21 +67,31 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     return this.knowledge;
   }
 
+  /**
+   * Read the file again and serve it if it is a valid, different knowledge file. A file whose
+   * data did not change (untouched, or only reformatted) is `unchanged`; an invalid one is
+   * `rejected` with its problems logged, and the last good version keeps serving.
+   */
   async reload(): Promise<ReloadOutcome> {
-    const result = await loadKnowledgeFile(this.file);
+    const read = await readKnowledgeText(this.file);
+    const fileDigest = read.ok ? digest(read.text) : undefined;
+    if (fileDigest !== undefined && fileDigest === this.fileDigest) return { status: 'unchanged' };
+    const result = read.ok ? parseKnowledge(read.text) : read;
     if (!result.ok) {
       for (const problem of result.problems) {
         this.logger.error({ file: this.file, path: problem.path, problem: problem.message }, 'knowledge edit rejected; still serving the last good version');
       }
       return { status: 'rejected', problems: result.problems };
     }
-    const text = JSON.stringify(result.knowledge.data);
-    if (text === this.lastText) return { status: 'unchanged' };
+    this.fileDigest = fileDigest;
+    const dataDigest = digest(JSON.stringify(result.knowledge.data));
+    this.dataDigest ??= digest(JSON.stringify(this.knowledge.data));
+    if (dataDigest === this.dataDigest) return { status: 'unchanged' };
     const from = this.knowledge.version;
     void result.knowledge.index; // Index before the swap, so no request waits for it.
     this.knowledge = result.knowledge;
+    this.dataDigest = dataDigest;
     buildFullTextSoon(result.knowledge);
-    this.lastText = text;
     this.logger.info({ file: this.file, from, to: result.knowledge.version }, 'knowledge reloaded');
     this.emit('change', result.knowledge);
     return { status: 'changed', from, to: result.knowledge.version };

@@ -48,6 +48,22 @@ describe('reloading the knowledge file', () => {
     expect(await store.reload()).toEqual({ status: 'unchanged' });
   });
 
+  it('calls a reformatted file unchanged, and serves an edit made after it', async () => {
+    const { file, logger } = setup();
+    const opened = await KnowledgeStore.open(file, logger);
+    if (!opened.ok) throw new Error('open failed');
+    const { store } = opened;
+    const before = store.current;
+    expect(await store.reload()).toEqual({ status: 'unchanged' });
+    writeFileSync(file, JSON.stringify(rawKnowledge(), null, 2) + '\n');
+    expect(await store.reload()).toEqual({ status: 'unchanged' });
+    expect(store.current).toBe(before);
+    writeFileSync(file, JSON.stringify(nextRelease(), null, 4));
+    expect(await store.reload()).toEqual({ status: 'changed', from: '1.1.0', to: '1.2.0' });
+    writeFileSync(file, JSON.stringify(nextRelease()));
+    expect(await store.reload()).toEqual({ status: 'unchanged' });
+  });
+
   it('keeps the last good version on an invalid edit and logs each problem with its JSON path', async () => {
     const { file, logs, logger } = setup();
     const opened = await KnowledgeStore.open(file, logger);
