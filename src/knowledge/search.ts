@@ -1,17 +1,17 @@
 /**
- * Finding the entry a person means. Two indexes, both typo-tolerant through MiniSearch:
+ * Finding the entry a person means. Two indexes, both typo-tolerant (see vocabulary.ts):
  * - names: one document per name or alias, so a whole alias can be matched; built at load,
  *   it is all a topic answer needs;
- * - text: summaries and facts, for `search` and suggestions; MiniSearch over the vocabulary
- *   plus postings lists (see TextIndex), built right after a load.
+ * - text: summaries and facts, for `search` and suggestions (see TextIndex), built right
+ *   after a load.
  *
  * The bot answers with a card only when the query names one entry: exactly, or by a fuzzy match
  * that covers every word of the query and every word of one alias, with no other entry as close.
  * Anything less becomes "did you mean…": a wrong card costs organizers their credibility.
  */
-import MiniSearch from 'minisearch';
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens } from './normalize.js';
 import type { Entry } from './schema.js';
+import { Vocabulary } from './vocabulary.js';
 
 export type TopicResolution =
   | { kind: 'match'; entry: Entry; how: 'exact' | 'fuzzy' }
@@ -181,19 +181,51 @@ type TextField = (typeof FIELDS)[number];
 const FIELD_BOOST: Record<TextField, number> = { name: 3, summary: 2, body: 1 };
 
 /**
- * Full-text search over summaries and facts. MiniSearch indexes the vocabulary (one document
- * per distinct word) and finds the words a query term means, typos and prefixes included; plain
- * postings lists then say which entries use those words. Indexing every occurrence in MiniSearch
- * itself took 1.0 s for 5,000 entries (docs/PERFORMANCE.md); this takes a fraction of that.
+ * Word → documents lists packed into two typed arrays: the documents using word `i` are
+ * `docs[offsets[i] .. offsets[i + 1])`. A number[] per word costs its own object and spare
+ * capacity; at 5,000 entries the packed form is a few MB where arrays were several times that.
+ */
+class Postings {
+  private readonly offsets: Int32Array;
+  private readonly docs: Int32Array;
+
+  constructor(lists: readonly (readonly number[])[]) {
+    this.offsets = new Int32Array(lists.length + 1);
+    let total = 0;
+    lists.forEach((list, i) => {
+      this.offsets[i] = total;
+      total += list.length;
+    });
+    this.offsets[lists.length] = total;
+    this.docs = new Int32Array(total);
+    lists.forEach((list, i) => this.docs.set(list, this.offsets[i]));
+  }
+
+  of(word: number): Int32Array {
+    return this.docs.subarray(this.offsets[word]!, this.offsets[word + 1]!);
+  }
+}
+
+/** Words with the documents that use them, from a word → documents map (ids follow its order). */
+function invert(byWord: ReadonlyMap<string, number[]>): { vocabulary: Vocabulary; postings: Postings } {
+  return { vocabulary: new Vocabulary(byWord.keys()), postings: new Postings([...byWord.values()]) };
+}
+
+/**
+ * Full-text search over summaries and facts. A vocabulary of the distinct words finds the
+ * words a query term means, typos and prefixes included; postings then say which entries use
+ * them. Indexing every occurrence in MiniSearch itself took 1.0 s for 5,000 entries
+ * (docs/PERFORMANCE.md); this takes a fraction of that.
  */
 class TextIndex {
-  private readonly vocabulary: MiniSearch<{ id: number; term: string }>;
+  private readonly vocabulary: Vocabulary;
   /** For each word: entry index × 4 + field index, once per entry and field. */
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings: Postings;
   private readonly docCount: number;
 
   constructor(docs: ReadonlyArray<Record<TextField, readonly string[]>>) {
     this.docCount = docs.length;
+    const byWord = new Map<string, number[]>();
     const seen = new Set<string>();
     docs.forEach((doc, index) => {
       FIELDS.forEach((field, fieldIndex) => {
@@ -202,16 +234,14 @@ class TextIndex {
           for (const term of tokens(text)) {
             if (seen.has(term) || isStopword(term)) continue;
             seen.add(term);
-            let list = this.postings.get(term);
-            if (!list) this.postings.set(term, (list = []));
+            let list = byWord.get(term);
+            if (!list) byWord.set(term, (list = []));
             list.push(index * 4 + fieldIndex);
           }
         }
       });
     });
-    this.vocabulary = new MiniSearch({ fields: ['term'], storeFields: ['term'], tokenize: (text) => [text], processTerm: (term) => term });
-    let id = 0;
-    this.vocabulary.addAll([...this.postings.keys()].map((term) => ({ id: id++, term })));
+    ({ vocabulary: this.vocabulary, postings: this.postings } = invert(byWord));
   }
 
   /** Entries ranked by how many query words they use (typo-tolerant), weighted by field and rarity. */
@@ -219,13 +249,10 @@ class TextIndex {
     const scores = new Map<number, number>();
     const total = Math.max(1, this.docCount);
     for (const queryTerm of new Set(queryTerms)) {
-      const matches = this.vocabulary.search(queryTerm, {
-        fuzzy: (term) => editsAllowed(term),
-        prefix: (term) => term.length >= 4,
-      });
+      const matches = this.vocabulary.lookup(queryTerm, editsAllowed(queryTerm), queryTerm.length >= 4);
       const best = new Map<number, number>();
       for (const match of matches.slice(0, 50)) {
-        const list = this.postings.get(match.term as string) ?? [];
+        const list = this.postings.of(match.id);
         // Closer spellings score higher (MiniSearch's score); rarer words say more.
         const weight = match.score * Math.log(1 + total / (1 + list.length));
         for (const posting of list) {
@@ -241,42 +268,28 @@ class TextIndex {
 }
 
 /**
- * The names index. MiniSearch holds the distinct words of all names (typo-tolerant lookup);
- * typed arrays say which names use each word. One MiniSearch document per name cost about
+ * The names index: a vocabulary of the distinct words of all names (typo-tolerant lookup)
+ * and postings saying which names use each word. One MiniSearch document per name cost about
  * 570 bytes each (33 MB for 59,000 names at 5,000 entries); this keeps the same answers in a
  * fraction of that (docs/PERFORMANCE.md).
  */
 class NameIndex {
-  private readonly vocabulary: MiniSearch<{ id: number; term: string }>;
-  private readonly terms: string[];
-  /** Names using `terms[i]`: `docs[offsets[i] .. offsets[i + 1])`. */
-  private readonly offsets: Int32Array;
-  private readonly docs: Int32Array;
+  private readonly vocabulary: Vocabulary;
+  private readonly postings: Postings;
 
   constructor(
     names: readonly string[][],
     private readonly words: Uint8Array,
   ) {
-    const byTerm = new Map<string, number[]>();
+    const byWord = new Map<string, number[]>();
     names.forEach((nameWords, doc) => {
       for (const word of new Set(nameWords)) {
-        const list = byTerm.get(word);
+        const list = byWord.get(word);
         if (list) list.push(doc);
-        else byTerm.set(word, [doc]);
+        else byWord.set(word, [doc]);
       }
     });
-    this.terms = [...byTerm.keys()];
-    this.offsets = new Int32Array(this.terms.length + 1);
-    let total = 0;
-    this.terms.forEach((term, i) => {
-      this.offsets[i] = total;
-      total += byTerm.get(term)!.length;
-    });
-    this.offsets[this.terms.length] = total;
-    this.docs = new Int32Array(total);
-    this.terms.forEach((term, i) => this.docs.set(byTerm.get(term)!, this.offsets[i]!));
-    this.vocabulary = new MiniSearch({ fields: ['term'], tokenize: (text) => [text], processTerm: (term) => term });
-    this.vocabulary.addAll(this.terms.map((term, id) => ({ id, term })));
+    ({ vocabulary: this.vocabulary, postings: this.postings } = invert(byWord));
   }
 
   wordCount(doc: number): number {
@@ -290,13 +303,11 @@ class NameIndex {
   search(queryWords: string[], fuzzy: (term: string) => number, prefix: (term: string) => boolean): Array<{ doc: number; terms: Set<number>; queryTerms: Set<string>; score: number }> {
     const found = new Map<number, { doc: number; terms: Set<number>; queryTerms: Set<string>; score: number }>();
     for (const word of new Set(queryWords)) {
-      for (const match of this.vocabulary.search(word, { fuzzy, prefix })) {
-        const term = match.id as number;
-        for (let i = this.offsets[term]!; i < this.offsets[term + 1]!; i += 1) {
-          const doc = this.docs[i]!;
+      for (const match of this.vocabulary.lookup(word, fuzzy(word), prefix(word))) {
+        for (const doc of this.postings.of(match.id)) {
           let entry = found.get(doc);
           if (!entry) found.set(doc, (entry = { doc, terms: new Set(), queryTerms: new Set(), score: 0 }));
-          entry.terms.add(term);
+          entry.terms.add(match.id);
           entry.queryTerms.add(word);
           entry.score += match.score;
         }
