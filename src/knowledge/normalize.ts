@@ -39,7 +39,8 @@ export function normalize(text: string): string {
 }
 
 /**
- * Normalised words of a text. Words repeat a great deal across a knowledge file, so each raw
+ * Normalised words of a text: `tokens(text).join(' ')` equals `normalize(text)` (a property
+ * test holds it), so name keys can be built from words the cache already knows. Words repeat a great deal across a knowledge file, so each raw
  * word's normalisation is remembered (a bounded cache): indexing 5,000 entries then costs a
  * fraction of normalising every occurrence with Unicode-aware regexes.
  */
@@ -51,9 +52,15 @@ export function clearTokenCache(): void {
   wordCache.clear();
 }
 
+/**
+ * Whitespace, except U+FEFF: JavaScript counts that invisible mark as a space, but normalize()
+ * removes it so it cannot split a word, and tokens(text).join(' ') must equal normalize(text).
+ */
+const WORD_GAP = /[^\S\uFEFF]+/;
+
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.split(/\s+/)) {
+  for (const raw of text.split(WORD_GAP)) {
     if (raw === '') continue;
     let words = wordCache.get(raw);
     if (words === undefined) {
@@ -105,7 +112,11 @@ export function isStopword(token: string): boolean {
 
 /** Tokens that carry the topic; if every token is a stopword, all tokens are kept. */
 export function topicTokens(text: string): string[] {
-  const all = tokens(text);
+  return topicWords(tokens(text));
+}
+
+/** topicTokens for words already split by tokens(). */
+export function topicWords(all: string[]): string[] {
   const meaningful = all.filter((token) => !isStopword(token));
   return meaningful.length > 0 ? meaningful : all;
 }

@@ -9,7 +9,7 @@
  * that covers every word of the query and every word of one alias, with no other entry as close.
  * Anything less becomes "did you mean…": a wrong card costs organizers their credibility.
  */
-import { clearTokenCache, isStopword, normalize, tokens, topicTokens } from './normalize.js';
+import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords } from './normalize.js';
 import type { Entry } from './schema.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -57,15 +57,16 @@ export class SearchIndex {
     entries.forEach((entry, entryIndex) => {
       const indexed = new Set<string>();
       for (const name of namesOf(entry)) {
-        const key = normalize(name);
+        const words = tokens(name);
+        const key = words.join(' '); // = normalize(name)
         if (key === '') continue;
         this.exact.set(key, entry);
-        const stripped = topicTokens(name);
-        const words = stripped.join(' ');
-        this.exact.set(words, entry);
+        const stripped = topicWords(words);
+        const topicKey = stripped.join(' ');
+        this.exact.set(topicKey, entry);
         // Names that differ only in case, punctuation or stopwords are one document.
-        if (indexed.has(words)) continue;
-        indexed.add(words);
+        if (indexed.has(topicKey)) continue;
+        indexed.add(topicKey);
         nameEntry.push(entryIndex);
         nameWords.push(Math.min(255, new Set(stripped).size));
         nameTexts.push(stripped);
