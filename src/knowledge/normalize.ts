@@ -56,7 +56,7 @@ export function clearTokenCache(): void {
  * Whitespace, except U+FEFF: JavaScript counts that invisible mark as a space, but normalize()
  * removes it so it cannot split a word, and tokens(text).join(' ') must equal normalize(text).
  */
-const WORD_GAP = /[^\S\uFEFF]+/;
+export const WORD_GAP = /[^\S\uFEFF]+/;
 
 export function tokens(text: string): string[] {
   const out: string[] = [];
