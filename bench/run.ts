@@ -39,6 +39,20 @@ const QUERIES = [
  * Everything measured runs as plain JavaScript bundled by esbuild, as `npm start` runs the bot:
  * no TypeScript loader in the measured processes.
  */
+type Figures = { [key: string]: number | Figures };
+
+/** The median of each number across runs, keeping the shape (nested objects included). */
+function medianFigures(runs: Figures[]): Figures {
+  const first = runs[0]!;
+  return Object.fromEntries(
+    Object.entries(first).map(([key, value]) => {
+      if (typeof value !== 'number') return [key, medianFigures(runs.map((run) => run[key] as Figures))];
+      const sorted = runs.map((run) => run[key] as number).sort((a, b) => a - b);
+      return [key, sorted[Math.floor(sorted.length / 2)]!];
+    }),
+  );
+}
+
 async function bundle(entry: string, name: string): Promise<string> {
   const outfile = `dist/bench/${name}.js`;
   await build({ entryPoints: [entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
@@ -158,9 +172,12 @@ try {
   // Knowledge at scale, in a fresh process reading the file from disk, as the bot does.
   const file = join(stateDir, `knowledge-${SCALE.entries}.json`);
   writeFileSync(file, JSON.stringify(generateKnowledge(SCALE.entries)));
-  const scale = JSON.parse(
-    execFileSync(process.execPath, ['--expose-gc', await bundle('bench/knowledge-scale.ts', 'knowledge-scale'), file, String(SCALE.channels), String(SCALE.queries)], { encoding: 'utf8' }),
-  ) as Record<string, unknown>;
+  // Each figure is the median of ROUNDS fresh processes, like the load rows; all runs are kept.
+  const scaleScript = await bundle('bench/knowledge-scale.ts', 'knowledge-scale');
+  const scaleRuns = Array.from({ length: smoke ? 1 : ROUNDS }, () =>
+    JSON.parse(execFileSync(process.execPath, ['--expose-gc', scaleScript, file, String(SCALE.channels), String(SCALE.queries)], { encoding: 'utf8' })) as Figures,
+  );
+  const scale = { ...medianFigures(scaleRuns), runs: scaleRuns.length, allRuns: scaleRuns };
 
   const bareAt = (concurrency: number) => rows.find((row) => row.target === 'bare Bolt' && row.concurrency === concurrency)!;
   const table = rows.map((row) => ({
@@ -180,8 +197,9 @@ try {
 
   console.log(`\nSlash-command acknowledgement (${smoke ? `${SMOKE_REQUESTS} requests` : `median of ${ROUNDS} interleaved ${DURATION_S}-second runs`} per row, 127.0.0.1, ${results.machine.cores} cores, Node ${process.version})`);
   console.table(table.map((row) => ({ target: row.target, query: row.query, conc: row.concurrency, 'req/s': row.rps, 'p50 ms': row.p50, 'p99 ms': row.p99, 'max ms': row.max, 'vs bare': row.ratio, errors: row.errors + row.non2xx })));
-  console.log(`\nKnowledge at scale and digests`);
-  console.log(JSON.stringify(scale, null, 2));
+  console.log(`\nKnowledge at scale and digests (median of ${scaleRuns.length} fresh process${scaleRuns.length > 1 ? 'es' : ''})`);
+  console.log(JSON.stringify({ ...scale, allRuns: undefined }, null, 2));
+  console.log(`load + validate + all indexes per run: ${scaleRuns.map((run) => `${String(run.loadValidateAllIndexesMs)} ms`).join(', ')}`);
   console.log(`\nwritten to ${out}`);
   const failures = table.filter((row) => row.errors + row.non2xx > 0);
   if (failures.length > 0) {

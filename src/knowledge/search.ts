@@ -62,8 +62,9 @@ export class SearchIndex {
         if (key === '') continue;
         this.exact.set(key, entry);
         const stripped = topicWords(words);
-        const topicKey = stripped.join(' ');
-        this.exact.set(topicKey, entry);
+        // Most names have no stopword to strip: then the topic key is the key already set.
+        const topicKey = stripped.length === words.length ? key : stripped.join(' ');
+        if (topicKey !== key) this.exact.set(topicKey, entry);
         // Names that differ only in case, punctuation or stopwords are one document.
         if (indexed.has(topicKey)) continue;
         indexed.add(topicKey);

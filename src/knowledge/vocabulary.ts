@@ -33,10 +33,9 @@ export class Vocabulary {
   private readonly tree = new SearchableMap<number>();
   private readonly words: string[] = [];
 
-  /** Words in id order: `words[i]` gets id i. Repeated words keep their first id. */
+  /** Distinct words in id order: `words[i]` gets id i (callers pass a Map's keys). */
   constructor(words: Iterable<string>) {
     for (const word of words) {
-      if (this.tree.has(word)) continue;
       this.tree.set(word, this.words.length);
       this.words.push(word);
     }
