@@ -2,6 +2,7 @@
  * The baseline: a bare Bolt app that verifies signatures and acknowledges /notech with fixed
  * text, nothing else. NoTech's overhead is measured against this, in the same run.
  */
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
@@ -14,8 +15,14 @@ const app = new App({
 });
 // BARE_BODY_BYTES: answer with a fixed Block Kit body of about that size instead of a line of
 // text, to separate what NoTech's work costs from what a larger response costs to send.
+// BARE_BODY_FILE: answer with the JSON body in that file (the benchmark passes NoTech's own
+// `elbit` card), so the cost of sending exactly that card is measured without any NoTech code.
 const size = Number(process.env.BARE_BODY_BYTES ?? 0);
-const body = size > 0 ? { response_type: 'ephemeral' as const, text: 'x', blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'x'.repeat(size) } }] } : undefined;
+const body = process.env.BARE_BODY_FILE
+  ? (JSON.parse(readFileSync(process.env.BARE_BODY_FILE, 'utf8')) as { response_type: 'ephemeral'; text: string })
+  : size > 0
+    ? { response_type: 'ephemeral' as const, text: 'x', blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'x'.repeat(size) } }] }
+    : undefined;
 app.command('/notech', async ({ ack }) => {
   await (body ? ack(body) : ack('Elbit Systems: a fixed answer.'));
 });

@@ -2,7 +2,9 @@
  * `npm run bench`: one run, one process tree, on 127.0.0.1 only.
  *  1. Slash-command acknowledgement in HTTP mode, driven by autocannon with correctly signed
  *     requests generated ahead of time, at concurrency 1, 10 and 50, for an exact, a misspelled
- *     and an Arabic query, against NoTech and a bare Bolt app that acks with fixed text.
+ *     and an Arabic query, against NoTech and a bare Bolt app that acks with fixed text; and,
+ *     for reference, a bare Bolt app that acks with NoTech's own `elbit` card (what sending
+ *     that card costs, with no NoTech code running).
  *  2. Knowledge at scale: a generated 5,000-entry file, loaded in a fresh process.
  *  3. Digest composition for 5,000 entries and 1,000 channels.
  * Prints a table and writes bench/results.json. `--smoke` runs a few hundred requests on a
@@ -16,6 +18,8 @@ import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { BOT_TOKEN, SIGNING_SECRET, signed, slashCommand } from '../test/support/slack-requests.js';
+import { DEFAULT_KNOWLEDGE_FILE, loadKnowledgeFile } from '../src/knowledge/load.js';
+import { replyToCommand } from '../src/query/respond.js';
 import { generateKnowledge } from './generate-knowledge.js';
 
 const args = process.argv.slice(2);
@@ -39,6 +43,15 @@ const QUERIES = [
  * Everything measured runs as plain JavaScript bundled by esbuild, as `npm start` runs the bot:
  * no TypeScript loader in the measured processes.
  */
+const BARE_CARD = 'bare Bolt, elbit card';
+
+/** NoTech's reply to `/notech elbit` from the real knowledge file, as the bot acks it. */
+async function elbitCard(): Promise<object> {
+  const loaded = await loadKnowledgeFile(DEFAULT_KNOWLEDGE_FILE);
+  if (!loaded.ok) throw new Error(`${DEFAULT_KNOWLEDGE_FILE} is invalid`);
+  return { response_type: 'ephemeral', ...replyToCommand('elbit', loaded.knowledge).message };
+}
+
 type Figures = { [key: string]: number | Figures };
 
 /** The median of each number across runs, keeping the shape (nested objects included). */
@@ -131,13 +144,19 @@ try {
   mkdirSync(stateDir, { recursive: true });
   const bot = await startChild(await bundle('src/main.ts', 'notech'), { SLACK_API_URL: slack.apiUrl, STATE_FILE: join(stateDir, 'state.json'), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
   children.push(bot.child);
-  const bare = await startChild(await bundle('bench/bare-app.ts', 'bare-app'), { SLACK_API_URL: slack.apiUrl });
+  const bareScript = await bundle('bench/bare-app.ts', 'bare-app');
+  const bare = await startChild(bareScript, { SLACK_API_URL: slack.apiUrl });
   children.push(bare.child);
+  const cardFile = join(stateDir, 'elbit-card.json');
+  writeFileSync(cardFile, JSON.stringify(await elbitCard()));
+  const bareCard = await startChild(bareScript, { SLACK_API_URL: slack.apiUrl, BARE_BODY_FILE: cardFile });
+  children.push(bareCard.child);
 
   // Warm both apps (JIT, first-request setup, every query) before measuring.
   const warmup = smoke ? 50 : 3000;
   for (const query of QUERIES) await load('warmup', bot.port, query, 10, warmup);
   await load('warmup', bare.port, QUERIES[0]!, 10, warmup);
+  await load('warmup', bareCard.port, QUERIES[0]!, 10, warmup);
 
   const median = (runs: LoadResult[]): LoadResult => {
     const byRps = [...runs].sort((a, b) => a.rps - b.rps);
@@ -161,9 +180,11 @@ try {
     for (let round = 0; round < rounds; round += 1) {
       record('bare', await load('bare Bolt', bare.port, QUERIES[0]!, concurrency));
       for (const query of QUERIES) record(query.name, await load('NoTech', bot.port, query, concurrency));
+      record('bare card', await load(BARE_CARD, bareCard.port, QUERIES[0]!, concurrency));
     }
     rows.push(median(runs.get('bare')!));
     for (const query of QUERIES) rows.push(median(runs.get(query.name)!));
+    rows.push(median(runs.get('bare card')!));
   }
 
   // Stop both apps first, so the scale measurements have the machine to themselves.
@@ -180,9 +201,14 @@ try {
   const scale = { ...medianFigures(scaleRuns), runs: scaleRuns.length, allRuns: scaleRuns };
 
   const bareAt = (concurrency: number) => rows.find((row) => row.target === 'bare Bolt' && row.concurrency === concurrency)!;
+  const bareCardAt = (concurrency: number) => rows.find((row) => row.target === BARE_CARD && row.concurrency === concurrency)!;
+  const ratioTo = (row: LoadResult, base: LoadResult) => Number((row.rps / Math.max(1, base.rps)).toFixed(3));
   const table = rows.map((row) => ({
     ...row,
-    ratio: row.target === 'NoTech' ? Number((row.rps / Math.max(1, bareAt(row.concurrency).rps)).toFixed(3)) : 1,
+    // The target: NoTech against a bare app acking with fixed text.
+    ratio: row.target === 'bare Bolt' ? 1 : ratioTo(row, bareAt(row.concurrency)),
+    // For reference: the `elbit` rows against a bare app sending the very same card.
+    ratioToSameCard: row.target === 'NoTech' && row.query === QUERIES[0]!.name ? ratioTo(row, bareCardAt(row.concurrency)) : null,
   }));
   const results = {
     when: new Date().toISOString(),
@@ -196,7 +222,7 @@ try {
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
   console.log(`\nSlash-command acknowledgement (${smoke ? `${SMOKE_REQUESTS} requests` : `median of ${ROUNDS} interleaved ${DURATION_S}-second runs`} per row, 127.0.0.1, ${results.machine.cores} cores, Node ${process.version})`);
-  console.table(table.map((row) => ({ target: row.target, query: row.query, conc: row.concurrency, 'req/s': row.rps, 'p50 ms': row.p50, 'p99 ms': row.p99, 'max ms': row.max, 'vs bare': row.ratio, errors: row.errors + row.non2xx })));
+  console.table(table.map((row) => ({ target: row.target, query: row.query, conc: row.concurrency, 'req/s': row.rps, 'p50 ms': row.p50, 'p99 ms': row.p99, 'max ms': row.max, 'vs bare': row.ratio, 'vs same card': row.ratioToSameCard ?? '', errors: row.errors + row.non2xx })));
   console.log(`\nKnowledge at scale and digests (median of ${scaleRuns.length} fresh process${scaleRuns.length > 1 ? 'es' : ''})`);
   console.log(JSON.stringify({ ...scale, allRuns: undefined }, null, 2));
   console.log(`load + validate + all indexes per run: ${scaleRuns.map((run) => `${String(run.loadValidateAllIndexesMs)} ms`).join(', ')}`);
