@@ -3,6 +3,7 @@
  * builds a new one and swaps a single reference (see store.ts), so no request ever sees half
  * of an edit.
  */
+import type { NameTable } from './names.js';
 import type { Entry, KnowledgeData, Source } from './schema.js';
 import { SearchIndex } from './search.js';
 
@@ -13,7 +14,11 @@ export class Knowledge {
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private searchIndex: SearchIndex | undefined;
 
-  constructor(readonly data: KnowledgeData) {
+  /** `names`: the cross-checks' table of names (see load.ts), one entry per name. */
+  constructor(
+    readonly data: KnowledgeData,
+    private readonly names: NameTable,
+  ) {
     this.version = data.version;
     this.entries = data.entries;
     this.entriesById = new Map(data.entries.map((entry) => [entry.id, entry]));
@@ -22,7 +27,7 @@ export class Knowledge {
 
   /** Built on first use: validating a file (CI, reload checks) does not pay for indexing. */
   get index(): SearchIndex {
-    this.searchIndex ??= new SearchIndex(this.data.entries);
+    this.searchIndex ??= new SearchIndex(this.data.entries, this.names);
     return this.searchIndex;
   }
 

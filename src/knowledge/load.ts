@@ -39,9 +39,9 @@ export function parseKnowledge(text: string): LoadResult {
     };
   }
 
-  const problems = crossCheck(parsed.data);
+  const { problems, names } = crossCheck(parsed.data);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: new Knowledge(parsed.data) };
+  return { ok: true, knowledge: new Knowledge(parsed.data, names) };
 }
 
 /**

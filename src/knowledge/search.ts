@@ -11,6 +11,7 @@
  */
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords, WORD_GAP } from './normalize.js';
 import type { Entry } from './schema.js';
+import { namesOf, type NameTable } from './names.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type TopicResolution =
@@ -34,13 +35,9 @@ function editsAllowed(term: string): number {
   return 2;
 }
 
-/** Every name a person might use for an entry: its id, names and aliases in both languages. */
-export function namesOf(entry: Entry): string[] {
-  return [entry.id.replace(/-/g, ' '), entry.name.en, entry.name.ar, ...entry.aliases.en, ...entry.aliases.ar];
-}
-
 export class SearchIndex {
-  private readonly exact = new Map<string, Entry>();
+  /** Names with their stopwords dropped ("the nimbus contract" → "nimbus"), where that differs. */
+  private readonly topicExact = new Map<string, Entry>();
   private readonly names: NameIndex;
   /** Per name document: the index of its entry. */
   private readonly nameEntry: Int32Array;
@@ -48,7 +45,11 @@ export class SearchIndex {
   private readonly byId: ReadonlyMap<string, Entry>;
   private readonly byIndex: readonly Entry[];
 
-  constructor(entries: readonly Entry[]) {
+  /** `names`: every full name's key → its entry's index, as the cross-checks built it. */
+  constructor(
+    entries: readonly Entry[],
+    private readonly nameTable: NameTable,
+  ) {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.byIndex = entries;
     const nameTexts: string[][] = [];
@@ -58,13 +59,11 @@ export class SearchIndex {
       const indexed = new Set<string>();
       for (const name of namesOf(entry)) {
         const words = tokens(name);
-        const key = words.join(' '); // = normalize(name)
-        if (key === '') continue;
-        this.exact.set(key, entry);
+        if (words.length === 0) continue;
         const stripped = topicWords(words);
-        // Most names have no stopword to strip: then the topic key is the key already set.
-        const topicKey = stripped.length === words.length ? key : stripped.join(' ');
-        if (topicKey !== key) this.exact.set(topicKey, entry);
+        // Most names have no stopword to strip: their key is in the names table already.
+        const topicKey = stripped.join(' ');
+        if (stripped.length !== words.length && !this.nameTable.has(topicKey)) this.topicExact.set(topicKey, entry);
         // Names that differ only in case, punctuation or stopwords are one document.
         if (indexed.has(topicKey)) continue;
         indexed.add(topicKey);
@@ -107,7 +106,7 @@ export class SearchIndex {
   /** The entry a topic query names, or suggestions when it names none for certain. */
   resolveTopic(rawQuery: string): TopicResolution {
     const query = rawQuery.slice(0, MAX_QUERY_CHARS);
-    const exact = this.exact.get(normalize(query)) ?? this.exact.get(topicTokens(query).join(' '));
+    const exact = this.exactly(normalize(query)) ?? this.exactly(topicTokens(query).join(' '));
     if (exact) return { kind: 'match', entry: exact, how: 'exact' };
 
     const queryWords = new Set(topicTokens(query));
@@ -161,7 +160,7 @@ export class SearchIndex {
     if (tokens(query).length === 0) return [];
     const results = this.text.search(tokens(query).filter((term) => !isStopword(term)));
     // An exact name outranks any amount of text that merely mentions it.
-    const exact = this.exact.get(normalize(query));
+    const exact = this.exactly(normalize(query));
     const hits = results.map((result) => ({ entry: this.byIndex[result.doc]!, score: result.score }));
     if (exact) {
       const rest = hits.filter((hit) => hit.entry.id !== exact.id);
@@ -170,6 +169,12 @@ export class SearchIndex {
     return hits.slice(0, limit);
   }
 
+
+  /** The entry a normalised name names: a full name first, else a name without its stopwords. */
+  private exactly(key: string): Entry | undefined {
+    const index = this.nameTable.get(key);
+    return index === undefined ? this.topicExact.get(key) : this.byIndex[index];
+  }
 
   private entry(id: string): Entry {
     const entry = this.byId.get(id);

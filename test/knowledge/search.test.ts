@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/knowledge/normalize.js';
-import { namesOf } from '../../src/knowledge/search.js';
+import { namesOf } from '../../src/knowledge/names.js';
 import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();

@@ -1,0 +1,36 @@
+/**
+ * The names people use for an entry, and the table that says which entry a name means.
+ * The cross-checks build the table while making sure every name leads to one entry; the search
+ * index then looks names up in that same table instead of building a second one.
+ */
+import { tokens } from './normalize.js';
+import type { PathSegment } from './problems.js';
+import type { Entry } from './schema.js';
+
+/** Normalised name → index of the one entry it names (see nameKey). */
+export type NameTable = ReadonlyMap<string, number>;
+
+/** Every name a person might use for an entry: its id, names and aliases in both languages. */
+export function namesOf(entry: Entry): string[] {
+  return [entry.id.replace(/-/g, ' '), entry.name.en, entry.name.ar, ...entry.aliases.en, ...entry.aliases.ar];
+}
+
+/** Where `namesOf(entry)[slot]` is in the file, for `entries[index]`. */
+export function namePath(entry: Entry, index: number, slot: number): PathSegment[] {
+  if (slot === 0) return ['entries', index, 'id'];
+  if (slot === 1) return ['entries', index, 'name', 'en'];
+  if (slot === 2) return ['entries', index, 'name', 'ar'];
+  const alias = slot - 3;
+  return alias < entry.aliases.en.length
+    ? ['entries', index, 'aliases', 'en', alias]
+    : ['entries', index, 'aliases', 'ar', alias - entry.aliases.en.length];
+}
+
+/**
+ * The key a name is found by: `normalize(name)`, computed from cached words (`tokens(name)`
+ * joined equals `normalize(name)`, a property test holds it), so the cross-checks fill the word
+ * cache the search index then reuses.
+ */
+export function nameKey(name: string): string {
+  return tokens(name).join(' ');
+}
