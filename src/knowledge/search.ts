@@ -1,5 +1,6 @@
 /**
- * Finding the entry a person means. Two indexes, both typo-tolerant (see vocabulary.ts):
+ * Finding the entry a person means. Exact names are looked up in the table the cross-checks
+ * built (names.ts). Two indexes, both typo-tolerant (see vocabulary.ts):
  * - names: one document per name or alias, so a whole alias can be matched; built at load,
  *   it is all a topic answer needs;
  * - text: summaries and facts, for `search` and suggestions (see TextIndex), built right
@@ -10,8 +11,8 @@
  * Anything less becomes "did you mean…": a wrong card costs organizers their credibility.
  */
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords, WORD_GAP } from './normalize.js';
-import type { Entry } from './schema.js';
 import { namesOf, type NameTable } from './names.js';
+import type { Entry } from './schema.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type TopicResolution =
@@ -22,7 +23,6 @@ export interface SearchHit {
   entry: Entry;
   score: number;
 }
-
 
 const MAX_SUGGESTIONS = 5;
 /** Queries are cut to this many characters before search: nobody names a topic in more. */
@@ -45,7 +45,7 @@ export class SearchIndex {
   private readonly byId: ReadonlyMap<string, Entry>;
   private readonly byIndex: readonly Entry[];
 
-  /** `names`: every full name's key → its entry's index, as the cross-checks built it. */
+  /** `nameTable`: every full name's key → its entry's index, as the cross-checks built it. */
   constructor(
     entries: readonly Entry[],
     private readonly nameTable: NameTable,
