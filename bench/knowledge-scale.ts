@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { planDigest } from '../src/digest/content.js';
-import { parseKnowledge, readKnowledgeBytes } from '../src/knowledge/load.js';
+import { parseKnowledgeBytes, readKnowledgeBytes } from '../src/knowledge/load.js';
 import { digest } from '../src/knowledge/store.js';
 import { digestMessage } from '../src/messages/digest.js';
 
@@ -29,7 +29,7 @@ const read = await readKnowledgeBytes(file);
 if (!read.ok) throw new Error(`cannot read ${file}`);
 const fileBytes = read.bytes.length;
 digest(read.bytes);
-const result = parseKnowledge(read.bytes.toString('utf8'));
+const result = parseKnowledgeBytes(read.bytes);
 const loadMs = performance.now() - t;
 read.bytes = Buffer.alloc(0); // the bot keeps the parsed knowledge, not the file
 global.gc?.();

@@ -44,10 +44,15 @@ export function parseKnowledge(text: string): LoadResult {
   return { ok: true, knowledge: new Knowledge(parsed.data, names) };
 }
 
+/** parseKnowledge for a file's bytes as read (UTF-8). */
+export function parseKnowledgeBytes(bytes: Buffer): LoadResult {
+  return parseKnowledge(bytes.toString('utf8'));
+}
+
 /**
  * A knowledge file's bytes, or the problem reading it (as a Problem, like every other failure).
  * Bytes, not text: the store fingerprints them (hashing the bytes costs a third of hashing the
- * decoded text, which must be encoded again) before `parseKnowledge(bytes.toString('utf8'))`.
+ * decoded text, which must be encoded again) before parseKnowledgeBytes.
  */
 export async function readKnowledgeBytes(path: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; problems: Problem[] }> {
   try {
@@ -61,5 +66,5 @@ export async function readKnowledgeBytes(path: string): Promise<{ ok: true; byte
 
 export async function loadKnowledgeFile(path: string): Promise<LoadResult> {
   const read = await readKnowledgeBytes(path);
-  return read.ok ? parseKnowledge(read.bytes.toString('utf8')) : read;
+  return read.ok ? parseKnowledgeBytes(read.bytes) : read;
 }

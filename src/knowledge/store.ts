@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Knowledge } from './knowledge.js';
-import { parseKnowledge, readKnowledgeBytes } from './load.js';
+import { parseKnowledgeBytes, readKnowledgeBytes } from './load.js';
 import type { Problem } from './problems.js';
 
 export type ReloadOutcome =
@@ -52,7 +52,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   static async open(file: string, logger: Logger): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: Problem[] }> {
     const read = await readKnowledgeBytes(file);
     if (!read.ok) return read;
-    const result = parseKnowledge(read.bytes.toString('utf8'));
+    const result = parseKnowledgeBytes(read.bytes);
     if (!result.ok) return result;
     void result.knowledge.index; // The topic index now, not on the first request.
     buildFullTextSoon(result.knowledge);
@@ -77,7 +77,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     const read = await readKnowledgeBytes(this.file);
     const fileDigest = read.ok ? digest(read.bytes) : undefined;
     if (fileDigest !== undefined && fileDigest === this.fileDigest) return { status: 'unchanged' };
-    const result = read.ok ? parseKnowledge(read.bytes.toString('utf8')) : read;
+    const result = read.ok ? parseKnowledgeBytes(read.bytes) : read;
     if (!result.ok) {
       for (const problem of result.problems) {
         this.logger.error({ file: this.file, path: problem.path, problem: problem.message }, 'knowledge edit rejected; still serving the last good version');
