@@ -40,9 +40,10 @@ export function normalize(text: string): string {
 
 /**
  * Normalised words of a text: `tokens(text).join(' ')` equals `normalize(text)` (a property
- * test holds it), so name keys can be built from words the cache already knows. Words repeat a great deal across a knowledge file, so each raw
- * word's normalisation is remembered (a bounded cache): indexing 5,000 entries then costs a
- * fraction of normalising every occurrence with Unicode-aware regexes.
+ * test holds it), so name keys can be built from words the cache already knows. Words repeat a
+ * great deal across a knowledge file, so each raw word's normalisation is remembered (a bounded
+ * cache): indexing 5,000 entries then costs a fraction of normalising every occurrence with
+ * Unicode-aware regexes.
  */
 const wordCache = new Map<string, string[]>();
 const WORD_CACHE_MAX = 100_000;

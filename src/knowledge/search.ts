@@ -169,7 +169,6 @@ export class SearchIndex {
     return hits.slice(0, limit);
   }
 
-
   /** The entry a normalised name names: a full name first, else a name without its stopwords. */
   private exactly(key: string): Entry | undefined {
     const index = this.nameTable.get(key);
