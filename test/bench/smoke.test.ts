@@ -16,14 +16,18 @@ describe('npm run bench -- --smoke', () => {
     const results = JSON.parse(readFileSync(out, 'utf8')) as {
       smoke: boolean;
       machine: { cores: number; node: string };
-      load: { rows: Array<{ target: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number; ratioToSameCard: number | null }> };
+      load: { rows: Array<{ target: string; query: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number; ratioToSameCard: number | null }> };
       scale: { entries: number; loadValidateTopicIndexMs: number; search: { queries: number; p99Ms: number }; rssMB: number; digest: { channels: number; perDigestMs: number } };
     };
     expect(results.smoke).toBe(true);
     expect(results.machine.cores).toBeGreaterThan(0);
     const { rows } = results.load;
-    expect(rows.map((row) => row.concurrency).sort()).toEqual([1, 1, 1, 1, 1, 10, 10, 10, 10, 10, 50, 50, 50, 50, 50]);
-    expect(rows.filter((row) => row.target === 'bare Bolt')).toHaveLength(3);
+    expect(rows.map((row) => row.concurrency).sort((a, b) => a - b)).toEqual([...Array(7).fill(1), ...Array(7).fill(10), ...Array(7).fill(50)]);
+    // The bare app gets the same requests as NoTech: one bare row per query and concurrency.
+    const bare = rows.filter((row) => row.target === 'bare Bolt');
+    const bot = rows.filter((row) => row.target === 'NoTech');
+    expect(bare.map((row) => `${row.query}@${row.concurrency}`).sort()).toEqual(bot.map((row) => `${row.query}@${row.concurrency}`).sort());
+    expect(bare).toHaveLength(9);
     expect(rows.filter((row) => row.target === 'bare Bolt, elbit card')).toHaveLength(3);
     expect(rows.filter((row) => row.ratioToSameCard !== null)).toHaveLength(3);
     for (const row of rows) {
