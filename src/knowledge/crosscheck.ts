@@ -3,6 +3,7 @@
  * the changelog tells a true story. Each problem names its JSON path.
  */
 import { nameKey, namePath, namesOf, type NameTable } from './names.js';
+import { isStopword, tokens, topicWords } from './normalize.js';
 import { describePath, formatPath, type PathSegment, type Problem } from './problems.js';
 import type { KnowledgeData } from './schema.js';
 
@@ -48,12 +49,21 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
   // The table of names is kept: the search index looks names up in it. Paths are worked out
   // only for a name that is reported (formatting all 65,000 at 5,000 entries cost ~60 ms).
   const names = new Map<string, number>();
+  // A query is also looked up without its filler words ("nimbus contract" → "nimbus", see
+  // topicWords), so a name that has some must not lead to another entry once they are dropped.
+  // Checked after every full name is known.
+  const shortened: Array<{ key: string; index: number; slot: number; text: string }> = [];
   data.entries.forEach((entry, index) => {
     namesOf(entry).forEach((text, slot) => {
-      const key = nameKey(text);
+      const words = tokens(text);
+      const key = words.join(' '); // = nameKey(text)
       if (key === '') {
         report(namePath(entry, index, slot), `"${text}" has no letters or digits, so no query can match it`);
         return;
+      }
+      if (words.some(isStopword)) {
+        const short = topicWords(words);
+        if (short.length !== words.length) shortened.push({ key: short.join(' '), index, slot, text });
       }
       const ownerIndex = names.get(key);
       if (ownerIndex === undefined) {
@@ -67,6 +77,23 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
       report(namePath(entry, index, slot), `"${text}" is also a name or alias of entry "${owner.id}" (${where}); a query for it would be ambiguous`);
     });
   });
+  const shortOwners = new Map<string, (typeof shortened)[number]>();
+  for (const name of shortened) {
+    const entry = data.entries[name.index]!;
+    const fullOwner = names.get(name.key);
+    const other = fullOwner === undefined ? shortOwners.get(name.key) : undefined;
+    if (fullOwner === undefined && other === undefined) {
+      shortOwners.set(name.key, name);
+      continue;
+    }
+    const ownerIndex = fullOwner ?? other!.index;
+    const owner = data.entries[ownerIndex]!;
+    if (owner.id === entry.id) continue;
+    const ownerSlot = fullOwner === undefined ? other!.slot : namesOf(owner).findIndex((text) => nameKey(text) === name.key);
+    const where = formatPath(namePath(owner, ownerIndex, ownerSlot));
+    const clash = fullOwner === undefined ? `so does "${other!.text}" of entry "${owner.id}" (${where})` : `a name or alias of entry "${owner.id}" (${where})`;
+    report(namePath(entry, name.index, name.slot), `"${name.text}" reads as "${name.key}" once its filler words are dropped, as queries are read: ${clash}; a query for it would be ambiguous`);
+  }
 
   // Citations and cross-references resolve.
   data.entries.forEach((entry, index) => {

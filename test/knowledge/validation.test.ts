@@ -71,6 +71,8 @@ const RULES: Array<{ rule: string; mutate: (data: Loose) => void; path: string |
   { rule: 'unique source ids', mutate: (d) => (d.sources[1].id = d.sources[0].id), path: 'sources[1].id', message: /duplicate source id/ },
   { rule: 'aliases lead to one entry', mutate: (d) => d.entries[1].aliases.en.push('Elbit'), path: /^entries\[[12]\]\.aliases\.en\[\d+\]$/, message: /also a name or alias of entry "elbit-(systems|onesim-azure)" \(entries\[\d\]\.aliases\.en\[\d+\]\)/ },
   { rule: 'aliases differ after normalisation', mutate: (d) => d.entries[1].aliases.ar.push('مصلحه  السجون!'), path: /aliases\.ar\[\d+\]$/, message: /ips-consulting/ },
+  { rule: 'a name without its filler words leads to one entry', mutate: (d) => d.entries[4].aliases.en.push('the Palantir contract'), path: /^entries\[4\]\.aliases\.en\[\d+\]$/, message: /"the Palantir contract" reads as "palantir" .*entry "palantir" \(entries\[5\]\.id\)/ },
+  { rule: 'two names without their filler words differ', mutate: (d) => (d.entries[7].aliases.en.push('the cloud deal'), d.entries[11].aliases.en.push('cloud contract')), path: /^entries\[11\]\.aliases\.en\[\d+\]$/, message: /"cloud contract" reads as "cloud" .*"the cloud deal" of entry "project-nimbus" \(entries\[7\]\.aliases\.en\[\d+\]\)/ },
   { rule: 'an alias has letters', mutate: (d) => d.entries[1].aliases.en.push('!!!'), path: /aliases\.en\[\d+\]$/, message: /no letters/ },
   { rule: 'cited sources exist', mutate: (d) => (d.entries[2].facts[1].sources[0] = 'no-such-source'), path: 'entries[2].facts[1].sources[0]', message: /"no-such-source", which is not in "sources"/ },
   { rule: 'figure sources exist', mutate: (d) => (d.entries[0].figures[0].sources = ['ghost']), path: 'entries[0].figures[0].sources[0]', message: /ghost/ },
