@@ -12,6 +12,7 @@
  */
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords, WORD_GAP } from './normalize.js';
 import { namesOf, type NameTable } from './names.js';
+import { type Postings, PostingsBuilder, WordIds } from './postings.js';
 import type { Entry } from './schema.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -187,37 +188,6 @@ type TextField = (typeof FIELDS)[number];
 const FIELD_BOOST: Record<TextField, number> = { name: 3, summary: 2, body: 1 };
 
 /**
- * Word → documents lists packed into two typed arrays: the documents using word `i` are
- * `docs[offsets[i] .. offsets[i + 1])`. A number[] per word costs its own object and spare
- * capacity; at 5,000 entries the packed form is a few MB where arrays were several times that.
- */
-class Postings {
-  private readonly offsets: Int32Array;
-  private readonly docs: Int32Array;
-
-  constructor(lists: readonly (readonly number[])[]) {
-    this.offsets = new Int32Array(lists.length + 1);
-    let total = 0;
-    lists.forEach((list, i) => {
-      this.offsets[i] = total;
-      total += list.length;
-    });
-    this.offsets[lists.length] = total;
-    this.docs = new Int32Array(total);
-    lists.forEach((list, i) => this.docs.set(list, this.offsets[i]));
-  }
-
-  of(word: number): Int32Array {
-    return this.docs.subarray(this.offsets[word]!, this.offsets[word + 1]!);
-  }
-}
-
-/** Words with the documents that use them, from a word → documents map (ids follow its order). */
-function invert(byWord: ReadonlyMap<string, number[]>): { vocabulary: Vocabulary; postings: Postings } {
-  return { vocabulary: new Vocabulary(byWord.keys()), postings: new Postings([...byWord.values()]) };
-}
-
-/**
  * Full-text search over summaries and facts. A vocabulary of the distinct words finds the
  * words a query term means, typos and prefixes included; postings then say which entries use
  * them. Indexing every occurrence in MiniSearch itself took 1.0 s for 5,000 entries
@@ -230,49 +200,40 @@ class TextIndex {
   private readonly docCount: number;
 
   /**
-   * One pass over about 1.3 million words at 5,000 entries, so the loop works on word ids:
-   * each distinct raw word is normalised once, to the ids of its words (stopwords dropped), and
-   * "already listed for this entry and field" is one array read instead of a Set per field.
+   * One pass over about 1.4 million words at 5,000 entries, so the loop does as little as it
+   * can per word: each distinct raw word (as split on whitespace) is normalised once, to one
+   * word id, to none (a stopword, punctuation) or to several ("U.S.-Israeli"); after that a
+   * raw word costs one Map lookup.
    */
   constructor(docs: ReadonlyArray<Record<TextField, readonly string[]>>) {
     this.docCount = docs.length;
-    const idsOfRaw = new Map<string, number[]>();
-    const idOfWord = new Map<string, number>();
-    const words: string[] = [];
-    const lists: number[][] = [];
-    const lastPosting: number[] = [];
-    const idsOf = (raw: string): number[] => {
-      const ids: number[] = [];
-      for (const word of tokens(raw)) {
-        if (isStopword(word)) continue;
-        let id = idOfWord.get(word);
-        if (id === undefined) {
-          id = words.push(word) - 1;
-          idOfWord.set(word, id);
-          lists.push([]);
-          lastPosting.push(-1);
-        }
-        ids.push(id);
-      }
-      idsOfRaw.set(raw, ids);
-      return ids;
+    const wordIds = new WordIds();
+    const postings = new PostingsBuilder();
+    /** Raw word → word id (≥ 0), NO_WORD, or -2 - k for `several[k]`. */
+    const codeOfRaw = new Map<string, number>();
+    const several: number[][] = [];
+    const NO_WORD = -1;
+    const codeOf = (raw: string): number => {
+      const ids = tokens(raw).filter((word) => !isStopword(word)).map((word) => wordIds.id(word));
+      const code = ids.length === 0 ? NO_WORD : ids.length === 1 ? ids[0]! : -2 - (several.push(ids) - 1);
+      codeOfRaw.set(raw, code);
+      return code;
     };
-    docs.forEach((doc, index) => {
-      FIELDS.forEach((field, fieldIndex) => {
+    for (let index = 0; index < docs.length; index += 1) {
+      const doc = docs[index]!;
+      for (let fieldIndex = 0; fieldIndex < FIELDS.length; fieldIndex += 1) {
         const posting = index * 4 + fieldIndex;
-        for (const text of doc[field]) {
+        for (const text of doc[FIELDS[fieldIndex]!]) {
           for (const raw of text.split(WORD_GAP)) {
-            for (const id of idsOfRaw.get(raw) ?? idsOf(raw)) {
-              if (lastPosting[id] === posting) continue;
-              lastPosting[id] = posting;
-              lists[id]!.push(posting);
-            }
+            const code = codeOfRaw.get(raw) ?? codeOf(raw);
+            if (code >= 0) postings.add(code, posting);
+            else if (code !== NO_WORD) for (const id of several[-2 - code]!) postings.add(id, posting);
           }
         }
-      });
-    });
-    this.vocabulary = new Vocabulary(words);
-    this.postings = new Postings(lists);
+      }
+    }
+    this.vocabulary = new Vocabulary(wordIds.words);
+    this.postings = postings.build(wordIds.words.length);
   }
 
   /** Entries ranked by how many query words they use (typo-tolerant), weighted by field and rarity. */
@@ -312,15 +273,13 @@ class NameIndex {
     names: readonly string[][],
     private readonly words: Uint8Array,
   ) {
-    const byWord = new Map<string, number[]>();
+    const wordIds = new WordIds();
+    const postings = new PostingsBuilder();
     names.forEach((nameWords, doc) => {
-      for (const word of new Set(nameWords)) {
-        const list = byWord.get(word);
-        if (list) list.push(doc);
-        else byWord.set(word, [doc]);
-      }
+      for (const word of nameWords) postings.add(wordIds.id(word), doc);
     });
-    ({ vocabulary: this.vocabulary, postings: this.postings } = invert(byWord));
+    this.vocabulary = new Vocabulary(wordIds.words);
+    this.postings = postings.build(wordIds.words.length);
   }
 
   wordCount(doc: number): number {
