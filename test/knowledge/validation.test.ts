@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseKnowledge } from '../../src/knowledge/load.js';
+import { parseKnowledge, parseKnowledgeBytes } from '../../src/knowledge/load.js';
 import { rawKnowledge } from '../helpers/knowledge.js';
 
 type Raw = ReturnType<typeof rawKnowledge>;
@@ -98,6 +98,15 @@ describe('each rule rejects a file that breaks it', () => {
     const purePath = (p: { path: string }) => p.path.replace(/ \((?:entry|source) "[^"]*"\)$/, '');
     const matching = problems.filter((p) => (typeof path === 'string' ? purePath(p) === path : path.test(purePath(p))) && message.test(p.message));
     expect(matching, JSON.stringify(problems, null, 2)).not.toEqual([]);
+  });
+
+  it('reads a file saved with a UTF-8 byte-order mark, as some Windows editors save it', () => {
+    const text = JSON.stringify(rawKnowledge());
+    const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    const result = parseKnowledgeBytes(withMark);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    // The mark is dropped, not kept as text: without it the same bytes give the same data.
+    if (result.ok) expect(result.knowledge.data).toEqual((parseKnowledgeBytes(Buffer.from(text, 'utf8')) as { knowledge: { data: unknown } }).knowledge.data);
   });
 
   it('reports invalid JSON with its line and column', () => {
