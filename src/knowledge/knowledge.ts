@@ -3,7 +3,7 @@
  * builds a new one and swaps a single reference (see store.ts), so no request ever sees half
  * of an edit.
  */
-import type { NameTable } from './names.js';
+import type { Names } from './names.js';
 import type { Entry, KnowledgeData, Source } from './schema.js';
 import { SearchIndex } from './search.js';
 
@@ -14,10 +14,10 @@ export class Knowledge {
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private searchIndex: SearchIndex | undefined;
 
-  /** `names`: the cross-checks' table of names (see load.ts), one entry per name. */
+  /** `names`: what the cross-checks learnt about every name (see load.ts); the index keeps the table. */
   constructor(
     readonly data: KnowledgeData,
-    private readonly names: NameTable,
+    private names: Names | undefined,
   ) {
     this.version = data.version;
     this.entries = data.entries;
@@ -27,7 +27,10 @@ export class Knowledge {
 
   /** Built on first use: validating a file (CI, reload checks) does not pay for indexing. */
   get index(): SearchIndex {
-    this.searchIndex ??= new SearchIndex(this.data.entries, this.names);
+    if (!this.searchIndex) {
+      this.searchIndex = new SearchIndex(this.data.entries, this.names!);
+      this.names = undefined; // the index holds the table; the words were only needed to build it
+    }
     return this.searchIndex;
   }
 

@@ -112,12 +112,12 @@ export function isStopword(token: string): boolean {
 }
 
 /** Tokens that carry the topic; if every token is a stopword, all tokens are kept. */
-export function topicTokens(text: string): string[] {
+export function topicTokens(text: string): readonly string[] {
   return topicWords(tokens(text));
 }
 
 /** topicTokens for words already split by tokens(). */
-export function topicWords(all: string[]): string[] {
+export function topicWords(all: readonly string[]): readonly string[] {
   const meaningful = all.filter((token) => !isStopword(token));
   return meaningful.length > 0 ? meaningful : all;
 }

@@ -11,7 +11,7 @@
  * Anything less becomes "did you mean…": a wrong card costs organizers their credibility.
  */
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords, WORD_GAP } from './normalize.js';
-import { namesOf, type NameTable } from './names.js';
+import { namesOf, type Names, type NameTable } from './names.js';
 import { type Postings, PostingsBuilder, WordIds } from './postings.js';
 import type { Entry } from './schema.js';
 import { Vocabulary } from './vocabulary.js';
@@ -46,20 +46,19 @@ export class SearchIndex {
   private readonly byId: ReadonlyMap<string, Entry>;
   private readonly byIndex: readonly Entry[];
 
-  /** `nameTable`: every full name's key → its entry's index, as the cross-checks built it. */
-  constructor(
-    entries: readonly Entry[],
-    private readonly nameTable: NameTable,
-  ) {
+  private readonly nameTable: NameTable;
+
+  /** `names`: every full name's key → its entry's index, and every name's words, as the cross-checks found them. */
+  constructor(entries: readonly Entry[], names: Names) {
+    this.nameTable = names.table;
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.byIndex = entries;
-    const nameTexts: string[][] = [];
+    const nameTexts: (readonly string[])[] = [];
     const nameEntry: number[] = [];
     const nameWords: number[] = [];
     entries.forEach((entry, entryIndex) => {
       const indexed = new Set<string>();
-      for (const name of namesOf(entry)) {
-        const words = tokens(name);
+      for (const words of names.words[entryIndex]!) {
         if (words.length === 0) continue;
         const stripped = topicWords(words);
         // Most names have no stopword to strip: their key is in the names table already.
@@ -270,7 +269,7 @@ class NameIndex {
   private readonly postings: Postings;
 
   constructor(
-    names: readonly string[][],
+    names: ReadonlyArray<readonly string[]>,
     private readonly words: Uint8Array,
   ) {
     const wordIds = new WordIds();
