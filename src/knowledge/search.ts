@@ -11,7 +11,7 @@
  * Anything less becomes "did you mean…": a wrong card costs organizers their credibility.
  */
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords, WORD_GAP } from './normalize.js';
-import { namesOf, type Names, type NameTable } from './names.js';
+import type { Names, NameTable } from './names.js';
 import { type Postings, PostingsBuilder, WordIds } from './postings.js';
 import type { Entry } from './schema.js';
 import { Vocabulary } from './vocabulary.js';
@@ -47,10 +47,13 @@ export class SearchIndex {
   private readonly byIndex: readonly Entry[];
 
   private readonly nameTable: NameTable;
+  /** Every name's words, kept until the full-text index has used them for its name field. */
+  private nameWords: Names['words'] | undefined;
 
   /** `names`: every full name's key → its entry's index, and every name's words, as the cross-checks found them. */
   constructor(entries: readonly Entry[], names: Names) {
     this.nameTable = names.table;
+    this.nameWords = names.words;
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.byIndex = entries;
     const nameTexts: (readonly string[])[] = [];
@@ -83,17 +86,8 @@ export class SearchIndex {
    */
   private get text(): TextIndex {
     if (!this.fullText) {
-      this.fullText = new TextIndex(
-        this.byIndex.map((entry) => ({
-          name: namesOf(entry),
-          summary: [entry.summary.en, entry.summary.ar],
-          body: [
-            ...entry.facts.flatMap((fact) => [fact.text.en, fact.text.ar]),
-            ...entry.figures.flatMap((figure) => [figure.label.en, figure.label.ar]),
-            ...(entry.parties ?? []).flatMap((party) => [party.en, party.ar]),
-          ],
-        })),
-      );
+      this.fullText = new TextIndex(this.byIndex, this.nameWords!);
+      this.nameWords = undefined;
       clearTokenCache();
     }
     return this.fullText;
@@ -182,9 +176,11 @@ export class SearchIndex {
   }
 }
 
-const FIELDS = ['name', 'summary', 'body'] as const;
-type TextField = (typeof FIELDS)[number];
-const FIELD_BOOST: Record<TextField, number> = { name: 3, summary: 2, body: 1 };
+/** Fields of the full-text index, by index: names and aliases, the summary, everything else. */
+const NAME_FIELD = 0;
+const SUMMARY_FIELD = 1;
+const BODY_FIELD = 2;
+const FIELD_BOOST = [3, 2, 1];
 
 /**
  * Full-text search over summaries and facts. A vocabulary of the distinct words finds the
@@ -202,10 +198,10 @@ class TextIndex {
    * One pass over about 1.4 million words at 5,000 entries, so the loop does as little as it
    * can per word: each distinct raw word (as split on whitespace) is normalised once, to one
    * word id, to none (a stopword, punctuation) or to several ("U.S.-Israeli"); after that a
-   * raw word costs one Map lookup.
+   * raw word costs one Map lookup. Names come already split (`nameWords`, from the checks).
    */
-  constructor(docs: ReadonlyArray<Record<TextField, readonly string[]>>) {
-    this.docCount = docs.length;
+  constructor(entries: readonly Entry[], nameWords: Names['words']) {
+    this.docCount = entries.length;
     const wordIds = new WordIds();
     const postings = new PostingsBuilder();
     /** Raw word → word id (≥ 0), NO_WORD, or -2 - k for `several[k]`. */
@@ -218,19 +214,29 @@ class TextIndex {
       codeOfRaw.set(raw, code);
       return code;
     };
-    for (let index = 0; index < docs.length; index += 1) {
-      const doc = docs[index]!;
-      for (let fieldIndex = 0; fieldIndex < FIELDS.length; fieldIndex += 1) {
-        const posting = index * 4 + fieldIndex;
-        for (const text of doc[FIELDS[fieldIndex]!]) {
-          for (const raw of text.split(WORD_GAP)) {
-            const code = codeOfRaw.get(raw) ?? codeOf(raw);
-            if (code >= 0) postings.add(code, posting);
-            else if (code !== NO_WORD) for (const id of several[-2 - code]!) postings.add(id, posting);
-          }
-        }
+    const addText = (text: string, posting: number) => {
+      for (const raw of text.split(WORD_GAP)) {
+        const code = codeOfRaw.get(raw) ?? codeOf(raw);
+        if (code >= 0) postings.add(code, posting);
+        else if (code !== NO_WORD) for (const id of several[-2 - code]!) postings.add(id, posting);
       }
-    }
+    };
+    // Postings must be added in increasing order: entry by entry, fields in order.
+    entries.forEach((entry, index) => {
+      const names = index * 4 + NAME_FIELD;
+      for (const words of nameWords[index]!) {
+        for (const word of words) if (!isStopword(word)) postings.add(wordIds.id(word), names);
+      }
+      const summary = index * 4 + SUMMARY_FIELD;
+      addText(entry.summary.en, summary);
+      addText(entry.summary.ar, summary);
+      const body = index * 4 + BODY_FIELD;
+      const bodyTexts = [...entry.facts.map((fact) => fact.text), ...entry.figures.map((figure) => figure.label), ...(entry.parties ?? [])];
+      for (const text of bodyTexts) {
+        addText(text.en, body);
+        addText(text.ar, body);
+      }
+    });
     this.vocabulary = new Vocabulary(wordIds.words);
     this.postings = postings.build(wordIds.words.length);
   }
@@ -248,7 +254,7 @@ class TextIndex {
         const weight = match.score * Math.log(1 + total / (1 + list.length));
         for (const posting of list) {
           const doc = Math.floor(posting / 4);
-          const value = weight * FIELD_BOOST[FIELDS[posting % 4]!];
+          const value = weight * FIELD_BOOST[posting % 4]!;
           if ((best.get(doc) ?? 0) < value) best.set(doc, value);
         }
       }
