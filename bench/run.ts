@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { FakeSlack } from '../test/support/fake-slack.js';
-import { BOT_TOKEN, SIGNING_SECRET, signed, slashCommand } from '../test/support/slack-requests.js';
+import { BOT_TOKEN, FORM, SIGNING_SECRET, signed, slashCommand } from '../test/support/slack-requests.js';
 import { DEFAULT_KNOWLEDGE_FILE, loadKnowledgeFile } from '../src/knowledge/load.js';
 import { replyToCommand } from '../src/query/respond.js';
 import { generateKnowledge } from './generate-knowledge.js';
@@ -114,7 +114,7 @@ interface LoadResult {
 }
 
 async function load(target: string, port: number, query: { name: string; text: string }, concurrency: number, amount?: number): Promise<LoadResult> {
-  const request = signed(slashCommand(query.text, 'http://127.0.0.1:1/unused'), 'application/x-www-form-urlencoded');
+  const request = signed(slashCommand(query.text, 'http://127.0.0.1:1/unused'), FORM);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/slack/events`,
     method: 'POST',

@@ -4,9 +4,8 @@ import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { expectNoPrivateData } from '../support/privacy.js';
-import { signed, slashCommand } from '../support/slack-requests.js';
+import { FORM, signed, slashCommand } from '../support/slack-requests.js';
 
-const FORM = 'application/x-www-form-urlencoded';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ digest: true, env: { ADMIN_USER_IDS: 'U0ADMIN', DIGEST_TIMEZONE: 'Europe/London' } });

@@ -4,11 +4,9 @@ import type { SlackMessage } from '../../src/messages/types.js';
 import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { expectNoPrivateData } from '../support/privacy.js';
-import { blockAction, eventCallback, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
+import { blockAction, eventCallback, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
 const knowledge = realKnowledge();
-const FORM = 'application/x-www-form-urlencoded';
-const JSON_TYPE = 'application/json';
 
 let h: Harness;
 beforeAll(async () => {

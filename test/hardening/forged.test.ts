@@ -6,9 +6,8 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { expectNoPrivateData } from '../support/privacy.js';
-import { eventCallback, mentionEvent, sign, signed, slashCommand } from '../support/slack-requests.js';
+import { eventCallback, FORM, JSON_TYPE, mentionEvent, sign, signed, slashCommand } from '../support/slack-requests.js';
 
-const FORM = 'application/x-www-form-urlencoded';
 const MARKER = 'BODY-MARKER-d41d8cd9';
 let h: Harness;
 beforeAll(async () => {
@@ -121,6 +120,6 @@ describe('forged traffic is refused before any handler runs', () => {
     expect(h.logs.some((line) => line.includes(MARKER))).toBe(false);
     const ok = await h.post(signed(slashCommand('elbit', h.slack.responseUrl('after')), FORM));
     expect(ok.status).toBe(200);
-    expect((await h.post(signed(eventCallback(mentionEvent('palantir')), 'application/json'))).status).toBe(200);
+    expect((await h.post(signed(eventCallback(mentionEvent('palantir')), JSON_TYPE))).status).toBe(200);
   });
 });

@@ -9,10 +9,9 @@ import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { FORBIDDEN_IN_MESSAGES, hostileButtonValue, hostileText, shown } from '../support/hostile.js';
-import { blockAction, eventCallback, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
+import { blockAction, eventCallback, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
 const RUNS = 300;
-const FORM = 'application/x-www-form-urlencoded';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ digest: true });
@@ -47,7 +46,7 @@ describe(`${RUNS} generated requests per surface over signed HTTP`, () => {
     h.slack.reset();
     await fc.assert(
       fc.asyncProperty(hostileText, async (text) => {
-        expect((await h.post(signed(eventCallback(mentionEvent(text, { thread_ts: `${Math.random()}` })), 'application/json'))).status).toBe(200);
+        expect((await h.post(signed(eventCallback(mentionEvent(text, { thread_ts: `${Math.random()}` })), JSON_TYPE))).status).toBe(200);
       }),
       { numRuns: RUNS },
     );

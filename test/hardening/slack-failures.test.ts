@@ -7,9 +7,8 @@ import type { SlackMessage } from '../../src/messages/types.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import type { Failure } from '../support/fake-slack.js';
 import { expectNoPrivateData } from '../support/privacy.js';
-import { blockAction, eventCallback, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
+import { blockAction, eventCallback, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
-const FORM = 'application/x-www-form-urlencoded';
 let h: Harness;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -41,7 +40,7 @@ describe('a mention reply when chat.postMessage fails once', () => {
     ['a dropped connection', { kind: 'drop' }],
   ])('%s: the reply still reaches the thread, once', async (_label, failure) => {
     h.slack.fail('chat.postMessage', failure);
-    await h.post(signed(eventCallback(mentionEvent('nimbus')), 'application/json'));
+    await h.post(signed(eventCallback(mentionEvent('nimbus')), JSON_TYPE));
     await h.slack.waitFor(() => Object.values(Object.fromEntries(h.slack.channelMessages)).flat().length >= 1, 8000);
     expect(h.slack.channelMessages.get('C0ORGANIZE')).toHaveLength(1);
     await stillAnswers();
@@ -49,7 +48,7 @@ describe('a mention reply when chat.postMessage fails once', () => {
 
   it('a failure that persists is logged, and the bot keeps answering', async () => {
     h.slack.fail('chat.postMessage', { kind: 'status', status: 500 }, { kind: 'status', status: 500 }, { kind: 'status', status: 500 });
-    await h.post(signed(eventCallback(mentionEvent('nimbus')), 'application/json'));
+    await h.post(signed(eventCallback(mentionEvent('nimbus')), JSON_TYPE));
     await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length >= 2, 8000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.logs.some((line) => line.includes('mention answer not delivered'))).toBe(true);
@@ -98,7 +97,7 @@ describe('Share in channel when response_url fails', () => {
 describe('App Home when views.publish fails', () => {
   it('logs it and keeps running', async () => {
     h.slack.fail('views.publish', { kind: 'status', status: 503 });
-    const response = await h.post(signed(eventCallback({ type: 'app_home_opened', user: 'U0MAYA', channel: 'D0HOME', tab: 'home' }), 'application/json'));
+    const response = await h.post(signed(eventCallback({ type: 'app_home_opened', user: 'U0MAYA', channel: 'D0HOME', tab: 'home' }), JSON_TYPE));
     expect(response.status).toBe(200);
     await h.slack.waitFor(() => h.slack.callsTo('views.publish').length >= 1);
     await stillAnswers();

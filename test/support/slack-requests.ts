@@ -4,6 +4,10 @@
  */
 import { createHmac } from 'node:crypto';
 
+/** The content types Slack posts with: slash commands and interactivity as a form, events as JSON. */
+export const FORM = 'application/x-www-form-urlencoded';
+export const JSON_TYPE = 'application/json';
+
 export const SIGNING_SECRET = '8f742231b10e8888abcd99eeeeee85a5';
 export const BOT_TOKEN = 'xoxb-0000000000-1111111111-testtokentesttoken';
 
