@@ -58,7 +58,7 @@ export class SearchIndex {
     this.byIndex = entries;
     const nameTexts: (readonly string[])[] = [];
     const nameEntry: number[] = [];
-    const nameWords: number[] = [];
+    const nameWordCounts: number[] = [];
     entries.forEach((entry, entryIndex) => {
       const indexed = new Set<string>();
       for (const words of names.words[entryIndex]!) {
@@ -71,12 +71,12 @@ export class SearchIndex {
         if (indexed.has(topicKey)) continue;
         indexed.add(topicKey);
         nameEntry.push(entryIndex);
-        nameWords.push(Math.min(255, new Set(stripped).size));
+        nameWordCounts.push(Math.min(255, new Set(stripped).size));
         nameTexts.push(stripped);
       }
     });
     this.nameEntry = Int32Array.from(nameEntry);
-    this.names = new NameIndex(nameTexts, Uint8Array.from(nameWords));
+    this.names = new NameIndex(nameTexts, Uint8Array.from(nameWordCounts));
   }
 
   /**
