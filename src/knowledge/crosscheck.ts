@@ -54,6 +54,11 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
   // topicWords), so a name that has some must not lead to another entry once they are dropped.
   // Checked after every full name is known.
   const shortened: Array<{ key: string; index: number; slot: number; text: string }> = [];
+  /** Where the name of `entries[index]` whose key is `key` is, for a report. */
+  const whereNamed = (index: number, key: string) => {
+    const entry = data.entries[index]!;
+    return formatPath(namePath(entry, index, namesOf(entry).findIndex((name) => nameKey(name) === key)));
+  };
   data.entries.forEach((entry, index) => {
     const wordsOfEntry: string[][] = [];
     nameWords.push(wordsOfEntry);
@@ -76,9 +81,7 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
       }
       const owner = data.entries[ownerIndex]!;
       if (owner.id === entry.id) return; // the same entry (or a duplicate id, reported above)
-      const ownerSlot = namesOf(owner).findIndex((name) => nameKey(name) === key);
-      const where = formatPath(namePath(owner, ownerIndex, ownerSlot));
-      report(namePath(entry, index, slot), `"${text}" is also a name or alias of entry "${owner.id}" (${where}); a query for it would be ambiguous`);
+      report(namePath(entry, index, slot), `"${text}" is also a name or alias of entry "${owner.id}" (${whereNamed(ownerIndex, key)}); a query for it would be ambiguous`);
     });
   });
   const shortOwners = new Map<string, (typeof shortened)[number]>();
@@ -93,8 +96,7 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
     const ownerIndex = fullOwner ?? other!.index;
     const owner = data.entries[ownerIndex]!;
     if (owner.id === entry.id) continue;
-    const ownerSlot = fullOwner === undefined ? other!.slot : namesOf(owner).findIndex((text) => nameKey(text) === name.key);
-    const where = formatPath(namePath(owner, ownerIndex, ownerSlot));
+    const where = fullOwner === undefined ? formatPath(namePath(owner, ownerIndex, other!.slot)) : whereNamed(ownerIndex, name.key);
     const clash = fullOwner === undefined ? `so does "${other!.text}" of entry "${owner.id}" (${where})` : `a name or alias of entry "${owner.id}" (${where})`;
     report(namePath(entry, name.index, name.slot), `"${name.text}" reads as "${name.key}" once its filler words are dropped, as queries are read: ${clash}; a query for it would be ambiguous`);
   }

@@ -100,17 +100,18 @@ export class SearchIndex {
   /** The entry a topic query names, or suggestions when it names none for certain. */
   resolveTopic(rawQuery: string): TopicResolution {
     const query = rawQuery.slice(0, MAX_QUERY_CHARS);
-    const exact = this.exactly(normalize(query)) ?? this.exactly(topicTokens(query).join(' '));
+    const topicWordsOfQuery = topicTokens(query);
+    const exact = this.exactly(normalize(query)) ?? this.exactly(topicWordsOfQuery.join(' '));
     if (exact) return { kind: 'match', entry: exact, how: 'exact' };
 
-    const queryWords = new Set(topicTokens(query));
+    const queryWords = new Set(topicWordsOfQuery);
     if (queryWords.size === 0) return { kind: 'suggest', suggestions: [] };
 
     // Best alias per entry that the query covers completely (every alias word matched).
     const covered = new Map<string, { matchedQueryWords: number; score: number }>();
     const partial: string[] = [];
     for (const result of this.names.search([...queryWords], editsAllowed, () => false)) {
-      const entryId = this.byIndex[this.nameEntry[result.doc]!]!.id;
+      const entryId = this.entryOfName(result.doc).id;
       const fullyCovered = result.terms.size >= this.names.wordCount(result.doc);
       if (!fullyCovered) {
         partial.push(entryId);
@@ -142,7 +143,7 @@ export class SearchIndex {
         (term) => (term.length >= 4 ? 2 : term.length === 3 ? 1 : 0),
         (term) => term.length >= 3,
       );
-      suggestionIds.push(...wide.map((result) => this.byIndex[this.nameEntry[result.doc]!]!.id));
+      suggestionIds.push(...wide.map((result) => this.entryOfName(result.doc).id));
     }
     const unique = [...new Set(suggestionIds)].slice(0, MAX_SUGGESTIONS);
     return { kind: 'suggest', suggestions: unique.map((id) => this.entry(id)) };
@@ -151,8 +152,9 @@ export class SearchIndex {
   /** Free-text search over names, summaries and facts; best first. */
   search(rawQuery: string, limit = 8): SearchHit[] {
     const query = rawQuery.slice(0, MAX_QUERY_CHARS);
-    if (tokens(query).length === 0) return [];
-    const results = this.text.search(tokens(query).filter((term) => !isStopword(term)));
+    const words = tokens(query);
+    if (words.length === 0) return [];
+    const results = this.text.search(words.filter((term) => !isStopword(term)));
     // An exact name outranks any amount of text that merely mentions it.
     const exact = this.exactly(normalize(query));
     const hits = results.map((result) => ({ entry: this.byIndex[result.doc]!, score: result.score }));
@@ -167,6 +169,11 @@ export class SearchIndex {
   private exactly(key: string): Entry | undefined {
     const index = this.nameTable.get(key);
     return index === undefined ? this.topicExact.get(key) : this.byIndex[index];
+  }
+
+  /** The entry a document of the names index belongs to. */
+  private entryOfName(doc: number): Entry {
+    return this.byIndex[this.nameEntry[doc]!]!;
   }
 
   private entry(id: string): Entry {

@@ -25,8 +25,12 @@ export function digest(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('base64');
 }
 
-/** The full-text index, once the event loop is free (a search before then builds it itself). */
-function buildFullTextSoon(knowledge: Knowledge): void {
+/**
+ * The topic index now, so no request waits for it; the full-text index once the event loop is
+ * free (a search before then builds it itself). Called before a knowledge is served.
+ */
+function prepareIndexes(knowledge: Knowledge): void {
+  void knowledge.index;
   setImmediate(() => knowledge.index.buildFullText()).unref();
 }
 
@@ -54,8 +58,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     if (!read.ok) return read;
     const result = parseKnowledgeBytes(read.bytes);
     if (!result.ok) return result;
-    void result.knowledge.index; // The topic index now, not on the first request.
-    buildFullTextSoon(result.knowledge);
+    prepareIndexes(result.knowledge);
     return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, digest(read.bytes)) };
   }
 
@@ -89,10 +92,9 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     this.dataDigest ??= digest(JSON.stringify(this.knowledge.data));
     if (dataDigest === this.dataDigest) return { status: 'unchanged' };
     const from = this.knowledge.version;
-    void result.knowledge.index; // Index before the swap, so no request waits for it.
+    prepareIndexes(result.knowledge); // before the swap
     this.knowledge = result.knowledge;
     this.dataDigest = dataDigest;
-    buildFullTextSoon(result.knowledge);
     this.logger.info({ file: this.file, from, to: result.knowledge.version }, 'knowledge reloaded');
     this.emit('change', result.knowledge);
     return { status: 'changed', from, to: result.knowledge.version };

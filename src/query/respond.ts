@@ -26,6 +26,8 @@ const REPLY_CACHE_SIZE = 1000;
 const replyCache = new WeakMap<Knowledge, Map<string, Reply>>();
 
 function cached(kind: string, text: string, knowledge: Knowledge, build: () => Reply): Reply {
+  // Oversized input is answered (with a "too long" reply) but not remembered.
+  if (text.length > MAX_INPUT_CHARS) return build();
   let cache = replyCache.get(knowledge);
   if (!cache) replyCache.set(knowledge, (cache = new Map()));
   const key = `${kind}\u0000${text}`;
@@ -44,7 +46,6 @@ function cached(kind: string, text: string, knowledge: Knowledge, build: () => R
 
 /** `/notech <text>`: private first, with a Share button on anything worth sharing. */
 export function replyToCommand(text: string, knowledge: Knowledge, fallbackLang: Lang = 'en'): Reply {
-  if (text.length > MAX_INPUT_CHARS) return composeCommandReply(text, knowledge, fallbackLang);
   return cached(`command:${fallbackLang}`, text, knowledge, () => composeCommandReply(text, knowledge, fallbackLang));
 }
 
@@ -61,7 +62,6 @@ function composeCommandReply(text: string, knowledge: Knowledge, fallbackLang: L
  * When the text names nothing the bot knows, a short help reply instead of "no match".
  */
 export function replyToMention(text: string, knowledge: Knowledge): Reply {
-  if (text.length > MAX_INPUT_CHARS) return composeMentionReply(text, knowledge);
   return cached('mention', text, knowledge, () => composeMentionReply(text, knowledge));
 }
 

@@ -38,8 +38,8 @@ export function shareAction(deps: ListenerDeps) {
       deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'share fallback to chat.postMessage');
       const channel = body.channel?.id;
       if (channel) {
-        shared = await postMessageWithRetry(client, { channel, ...message, unfurl_links: false }, deps.logger);
-        if (!shared && (await join(client, channel))) shared = await postMessageWithRetry(client, { channel, ...message, unfurl_links: false }, deps.logger);
+        const post = () => postMessageWithRetry(client, { channel, ...message, unfurl_links: false }, deps.logger);
+        shared = (await post()) || ((await join(client, channel)) && (await post()));
       }
     }
     const notice = shared ? sharedNotice(value.lang) : shareFailedNotice(value.lang);
