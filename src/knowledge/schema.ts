@@ -48,12 +48,27 @@ export const HttpsUrl = z
   // < > | would break Slack's <url|label> link syntax.
   .regex(/^[^\s<>|]+$/, 'must not contain spaces or the characters < > |');
 
+/**
+ * What a source is, so a card can tell a Reuters report from a mirror of it or from the
+ * campaign's own page. Shown in words on cards for `campaign` and `republication`.
+ * - news: a news outlet's own report.
+ * - official: a government, company or regulator's own record or statement.
+ * - court: a court ruling or a legal or regulatory filing.
+ * - ngo: a report by a non-governmental or UN body that is not the campaign.
+ * - campaign: the campaign's own publication (No Tech for Apartheid, No Azure for Apartheid, BDS, …).
+ * - republication: a copy, summary or mirror of another source; `note` says what the original is.
+ */
+export const SOURCE_KINDS = ['news', 'official', 'court', 'ngo', 'campaign', 'republication'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 export const Source = z.strictObject({
   id: Id,
+  kind: z.enum(SOURCE_KINDS).optional().describe('What the source is: news, official, court, ngo, campaign or republication.'),
   publisher: z.string().trim().min(1),
   title: z.string().trim().min(1),
   date: PartialDate.nullable().describe('Publication date; null when the source gives none (the card says so).'),
   url: HttpsUrl,
+  archiveUrl: HttpsUrl.optional().describe('An archived copy of `url` (e.g. on web.archive.org), for when the original moves or dies.'),
   note: z.string().trim().min(1).optional().describe('For maintainers: how this copy was seen (mirror, citation).'),
 });
 
@@ -70,6 +85,9 @@ export type SourcingLevel = (typeof SOURCING_LEVELS)[number];
 
 const sourcingFields = {
   sources: SourceIds,
+  asOf: PartialDate.optional().describe(
+    'For a state that changes (a status, a count, services cut off): the date it was last known to be true.',
+  ),
   caveat: Bilingual.optional().describe('A limit the reader should know, e.g. "seen only in a republication".'),
 };
 
@@ -96,6 +114,10 @@ export const Figure = withSourcing({
   unit: z.enum(FIGURE_UNITS),
   year: z.number().int().min(1900).max(2100).optional(),
   qualifier: z.enum(['about', 'more-than', 'at-least']).optional().describe('Shown before the value: "about", "more than", "at least".'),
+  covers: z
+    .strictObject({ from: PartialDate, to: PartialDate })
+    .optional()
+    .describe('The period the data behind the figure covers, e.g. a conviction rate for 2018-01 to 2021-04.'),
 });
 
 export const ENTRY_KINDS = ['contract', 'company', 'campaign'] as const;
@@ -116,6 +138,7 @@ export const Entry = z.strictObject({
   parties: z.array(Bilingual).optional().describe('Who is party to it: companies, agencies, funds.'),
   year: z.number().int().min(1900).max(2100).optional().describe('The year it started or was signed.'),
   status: z.enum(ENTRY_STATUSES).optional(),
+  statusAsOf: PartialDate.optional().describe('The date `status` was last known to be true, from its sources.'),
   figures: z.array(Figure).default([]),
   facts: z.array(Fact).min(1, 'needs at least one fact'),
   related: z.array(Id).default([]),
