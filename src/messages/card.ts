@@ -8,7 +8,7 @@ import type { Lang } from '../knowledge/normalize.js';
 import type { Bilingual, Entry, Fact, Figure, Source, SourcingLevel } from '../knowledge/schema.js';
 import { context, fitBlocks, header, section, sections } from './blocks.js';
 import { escapeMrkdwn, link } from './escape.js';
-import { formatFigureValue, formatPartialDate } from './format.js';
+import { formatAsOf, formatCovers, formatFigureValue, formatPartialDate } from './format.js';
 import { t } from './i18n.js';
 import { LIMITS } from './limits.js';
 import type { SlackMessage } from './types.js';
@@ -17,6 +17,7 @@ import type { SlackMessage } from './types.js';
 interface Sourced {
   level: SourcingLevel;
   sources: string[];
+  asOf?: string;
   caveat?: Bilingual;
   seedSaid?: Bilingual;
 }
@@ -44,19 +45,38 @@ class SourceNumbers {
   }
 }
 
-/** "✅ _Independently reported_" etc., plus what the seed said and any caveat. */
+/** "✅ _Independently reported_", then " · as of 25 September 2025" when the claim has an `asOf`. */
+export function levelNote(item: Pick<Sourced, 'level' | 'asOf'>, lang: Lang): string {
+  const level = t(lang).levels[item.level];
+  const note = `${level.marker} _${level.words}_`;
+  return item.asOf === undefined ? note : `${note} · ${formatAsOf(item.asOf, lang)}`;
+}
+
+/** The level note plus what the seed said and any caveat. */
 function sourcingNote(item: Sourced, lang: Lang): string {
   const s = t(lang);
-  const level = s.levels[item.level];
-  let note = `${level.marker} _${level.words}_`;
+  let note = levelNote(item, lang);
   if (item.level === 'corrected' && item.seedSaid) note += `: ${s.seedSaid} “${escapeMrkdwn(item.seedSaid[lang])}”`;
   if (item.caveat) note += `\n      ${s.caveat}: ${escapeMrkdwn(item.caveat[lang])}`;
   return note;
 }
 
+/**
+ * When a figure's number is from, after its value: " (data for January 2018 – April 2021)" when
+ * its data covers a period, else " (2021)", else nothing. Its `asOf` is in the sourcing note.
+ */
+export function figurePeriod(figure: Figure, lang: Lang): string {
+  if (figure.covers) return coversNote(figure, lang);
+  return figure.year === undefined ? '' : ` (${figure.year})`;
+}
+
+/** " (data for January 2018 – April 2021)", or nothing when the figure has no `covers`. */
+function coversNote(figure: Figure, lang: Lang): string {
+  return figure.covers ? ` (${formatCovers(figure.covers, lang)})` : '';
+}
+
 function figureLine(figure: Figure, lang: Lang, numbers: SourceNumbers): string {
-  const year = figure.year === undefined ? '' : ` (${figure.year})`;
-  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${year}: ${escapeMrkdwn(figure.label[lang])} ${numbers.markers(figure.sources)}\n      ${sourcingNote(figure, lang)}`;
+  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${escapeMrkdwn(figure.label[lang])} ${numbers.markers(figure.sources)}\n      ${sourcingNote(figure, lang)}`;
 }
 
 function factLine(fact: Fact, lang: Lang, numbers: SourceNumbers): string {
@@ -73,21 +93,30 @@ function contractLine(contract: Entry, lang: Lang, numbers: SourceNumbers): stri
   const year = contract.year === undefined ? '' : ` (${contract.year})`;
   const headline = contract.figures[0];
   const figure = headline
-    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}, ${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(headline, lang)}`
+    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang)}, ${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(headline, lang)}`
     : `: ${escapeMrkdwn(contract.summary[lang])}`;
   return `• *${escapeMrkdwn(contract.name[lang])}*${year}${figure}\n      \`/notech ${contract.id}\``;
 }
 
+/** "[1] <url|title>: Publisher, 21 May 2024 · campaign source · <archive|archived copy>" */
 function sourceLine(source: Source, number: number, lang: Lang): string {
-  return `[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}, ${formatPartialDate(source.date, lang)}`;
+  const s = t(lang);
+  const bits = [`[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}, ${formatPartialDate(source.date, lang)}`];
+  const mark = source.kind === undefined ? undefined : s.sourceMarks[source.kind];
+  if (mark !== undefined) bits.push(mark);
+  if (source.archiveUrl !== undefined) bits.push(link(source.archiveUrl, s.archivedCopy));
+  return bits.join(' · ');
 }
 
-/** "Contract · 2022 · Status: … · Parties: …" */
+/** "Contract · 2022 · Status: active (as of October 2025) · Parties: …" */
 function kindLine(entry: Entry, lang: Lang): string {
   const s = t(lang);
   const bits = [s.kinds[entry.kind]];
   if (entry.year !== undefined) bits.push(String(entry.year));
-  if (entry.status) bits.push(`${s.status}: ${s.statuses[entry.status]}`);
+  if (entry.status) {
+    const asOf = entry.statusAsOf === undefined ? '' : ` (${formatAsOf(entry.statusAsOf, lang)})`;
+    bits.push(`${s.status}: ${s.statuses[entry.status]}${asOf}`);
+  }
   if (entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(', ')}`);
   return bits.join(' · ');
 }

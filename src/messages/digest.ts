@@ -7,6 +7,7 @@ import type { KnownBlock } from '@slack/types';
 import type { DigestPlan } from '../digest/content.js';
 import type { Lang } from '../knowledge/normalize.js';
 import { context, divider, fitBlocks, header, section, sections } from './blocks.js';
+import { figurePeriod, levelNote } from './card.js';
 import { releaseLines } from './compose.js';
 import { escapeMrkdwn } from './escape.js';
 import { formatFigureValue, formatPartialDate } from './format.js';
@@ -41,7 +42,7 @@ function languageSection(plan: DigestPlan, lang: Lang): KnownBlock[] {
     const entry = plan.spotlight;
     const figure = entry.figures[0];
     const figureLine = figure
-      ? `\n• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figure.year ? ` (${figure.year})` : ''}: ${escapeMrkdwn(figure.label[lang])} · ${t(lang).levels[figure.level].marker} _${t(lang).levels[figure.level].words}_`
+      ? `\n• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${escapeMrkdwn(figure.label[lang])} · ${levelNote(figure, lang)}`
       : '';
     blocks.push(section(`${text.spotlight}\n*${escapeMrkdwn(entry.name[lang])}*: ${escapeMrkdwn(entry.summary[lang])}${figureLine}\n\`/notech ${entry.id}\``));
   }

@@ -67,3 +67,14 @@ export function formatPartialDate(date: string | null, lang: Lang): string {
     day === undefined ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
   return dateFormat(t(lang).locale, options).format(utc);
 }
+
+/** A changing state's date (an entry's `statusAsOf`, a fact's or figure's `asOf`) in words: "as of October 2025". */
+export function formatAsOf(date: string, lang: Lang): string {
+  return t(lang).asOf(formatPartialDate(date, lang));
+}
+
+/** The period a figure's data covers (`Figure.covers`) in words: "data for January 2018 – April 2021". */
+export function formatCovers(covers: { from: string; to: string }, lang: Lang): string {
+  const from = formatPartialDate(covers.from, lang);
+  return covers.from === covers.to ? t(lang).covers(from) : t(lang).covers(from, formatPartialDate(covers.to, lang));
+}

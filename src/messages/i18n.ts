@@ -3,7 +3,7 @@
  * they never hold strings of their own.
  */
 import type { Lang } from '../knowledge/normalize.js';
-import type { EntryKind, EntryStatus, SourcingLevel } from '../knowledge/schema.js';
+import type { EntryKind, EntryStatus, SourceKind, SourcingLevel } from '../knowledge/schema.js';
 
 export interface UiStrings {
   locale: string;
@@ -21,6 +21,14 @@ export interface UiStrings {
   parties: string;
   status: string;
   undated: string;
+  /** A changing state's date in words ("as of October 2025"); `date` is already formatted. */
+  asOf: (date: string) => string;
+  /** The period a figure's data covers; `to` is left out when the period is one date. */
+  covers: (from: string, to?: string) => string;
+  /** Marks for the kinds of source a reader must be told about; other kinds show none. */
+  sourceMarks: Partial<Record<SourceKind, string>>;
+  /** The label of the link to a source's archived copy. */
+  archivedCopy: string;
   verified: string;
   knowledgeVersion: string;
   related: string;
@@ -75,6 +83,10 @@ const en: UiStrings = {
   parties: 'Parties',
   status: 'Status',
   undated: 'undated',
+  asOf: (date) => `as of ${date}`,
+  covers: (from, to) => (to === undefined ? `data for ${from}` : `data for ${from} – ${to}`),
+  sourceMarks: { campaign: 'campaign source', republication: 'republished copy' },
+  archivedCopy: 'archived copy',
   verified: 'Verified',
   knowledgeVersion: 'Knowledge',
   related: 'Related',
@@ -138,6 +150,11 @@ const ar: UiStrings = {
   parties: 'الأطراف',
   status: 'الحالة',
   undated: 'بلا تاريخ',
+  // Not "حتى": "سارٍ حتى أكتوبر" would read as "in force until October".
+  asOf: (date) => `بحسب آخر المعلومات في ${date}`,
+  covers: (from, to) => (to === undefined ? `بيانات ${from}` : `بيانات الفترة من ${from} إلى ${to}`),
+  sourceMarks: { campaign: 'مصدر الحملة', republication: 'نسخة أُعيد نشرها' },
+  archivedCopy: 'نسخة مؤرشفة',
   verified: 'آخر تحقق',
   knowledgeVersion: 'إصدار المعرفة',
   related: 'مواضيع ذات صلة',
