@@ -41,6 +41,7 @@ export function generateKnowledge(count: number, seed = 42): KnowledgeData {
   const sourceCount = Math.max(10, Math.floor(count / 2));
   const sources = Array.from({ length: sourceCount }, (_, i) => ({
     id: `source-${i}`,
+    kind: 'news' as const,
     publisher: `${pick(['The', 'Daily', 'Global', 'Weekly'])} ${pick(['Reporter', 'Times', 'Monitor', 'Observer'])}`,
     title: sentence(EN_WORDS, 8 + Math.floor(random() * 8)),
     date: `20${10 + Math.floor(random() * 15)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,

@@ -5,7 +5,7 @@
 import { nameKey, namePath, namesOf, type Names } from './names.js';
 import { isStopword, tokens, topicWords } from './normalize.js';
 import { describePath, formatPath, type PathSegment, type Problem } from './problems.js';
-import type { KnowledgeData } from './schema.js';
+import type { Fact, Figure, KnowledgeData } from './schema.js';
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -117,6 +117,30 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
   });
   data.sources.forEach((source, index) => {
     if (!cited.has(source.id)) report(['sources', index], `source "${source.id}" is not cited by any fact or figure; cite it or remove it`);
+  });
+
+  // A claim shown as independently reported (or as the sources' correction of the seed) must cite
+  // at least one source that is not the campaign's own publication, or a card would present a
+  // campaign's claim as reported. The converse is not required: a campaign's claim is often known
+  // only through a news report quoting it (a statement on social media, an organisers' count).
+  const kindOf = new Map(data.sources.map((source) => [source.id, source.kind]));
+  const checkLevel = (item: Fact | Figure, path: PathSegment[]) => {
+    if (item.level === 'campaign') return;
+    const kinds = item.sources.map((id) => kindOf.get(id));
+    if (kinds.includes(undefined)) return; // a missing source is reported above
+    if (kinds.every((kind) => kind === 'campaign')) {
+      report([...path, 'level'], `is "${item.level}" but cites only the campaign's own publications (${item.sources.join(', ')}); cite an independent source or make it "campaign"`);
+    }
+  };
+  data.entries.forEach((entry, index) => {
+    entry.facts.forEach((fact, i) => checkLevel(fact, ['entries', index, 'facts', i]));
+    entry.figures.forEach((figure, i) => checkLevel(figure, ['entries', index, 'figures', i]));
+  });
+  // A copy says what it is a copy of, so a maintainer can look for the original.
+  data.sources.forEach((source, index) => {
+    if (source.kind === 'republication' && source.note === undefined) {
+      report(['sources', index, 'note'], 'a republication must say in "note" what the original is (its publisher and where it first appeared)');
+    }
   });
 
   // The changelog: strictly increasing versions and dates in order, the newest equal to `version`.

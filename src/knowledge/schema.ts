@@ -63,7 +63,9 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const Source = z.strictObject({
   id: Id,
-  kind: z.enum(SOURCE_KINDS).optional().describe('What the source is: news, official, court, ngo, campaign or republication.'),
+  kind: z
+    .enum(SOURCE_KINDS)
+    .describe('What the source is: news, official, court, ngo, campaign or republication (then `note` says what the original is).'),
   publisher: z.string().trim().min(1),
   title: z.string().trim().min(1),
   date: PartialDate.nullable().describe('Publication date; null when the source gives none (the card says so).'),
