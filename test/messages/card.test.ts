@@ -22,6 +22,7 @@ const ARCHIVE = 'https://web.archive.org/web/2025/https://news.example/report';
 function fixture(): KnowledgeData {
   const source = (id: string, extra: Partial<Source> = {}): Source => ({
     id,
+    kind: 'news',
     publisher: `Publisher ${id}`,
     title: `Title ${id}`,
     date: '2025-09-25',
@@ -35,9 +36,9 @@ function fixture(): KnowledgeData {
     sources: [
       source('news', { kind: 'news', archiveUrl: ARCHIVE }),
       source('campaign', { kind: 'campaign' }),
-      source('republished', { kind: 'republication' }),
+      source('republished', { kind: 'republication', note: 'A copy of Publisher news, first published there.' }),
       source('official', { kind: 'official' }),
-      source('unkinded'),
+      source('unkinded', { kind: 'ngo' }),
     ],
     entries: [
       {
