@@ -15,7 +15,7 @@ const USAGE = 'usage: npm run knowledge:review -- [file] [--now YYYY-MM-DD] [--s
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-function overdue(days: number): string {
+function dueText(days: number): string {
   if (days > 0) return `STALE, ${plural(days, 'day')} overdue`;
   return days === 0 ? 'due today' : `due in ${plural(-days, 'day')}`;
 }
@@ -42,7 +42,7 @@ await runCli(USAGE, async () => {
   );
   section(
     'Entries, most overdue first:',
-    report.entries.map(({ entry, interval, overdueDays }) => `  ${entry.id}: verified ${entry.verified}, every ${interval} days: ${overdue(overdueDays)}`),
+    report.entries.map(({ entry, interval, overdueDays }) => `  ${entry.id}: verified ${entry.verified}, every ${interval} days: ${dueText(overdueDays)}`),
   );
   section(
     'Time-sensitive statements older than their entry\'s interval ("asOf", "statusAsOf"):',

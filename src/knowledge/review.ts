@@ -25,6 +25,9 @@ export { DEFAULT_REVIEW_EVERY_DAYS };
 
 const DAY_MS = 86_400_000;
 
+/** The one staleness rule: stale once overdue by at least a day (see the header). */
+const overdue = (overdueDays: number) => overdueDays > 0;
+
 /** What the review rules read from the whole file: only its default interval. */
 export interface ReviewDefaults {
   readonly reviewEveryDays?: number | undefined;
@@ -61,7 +64,7 @@ export function staleness(entry: Pick<Entry, 'verified' | 'reviewEveryDays'>, fi
 
 /** True when more than the entry's interval has passed since `verified` (see staleness). */
 export function isStale(entry: Pick<Entry, 'verified' | 'reviewEveryDays'>, file: ReviewDefaults, now: Date): boolean {
-  return staleness(entry, file, now) > 0;
+  return overdue(staleness(entry, file, now));
 }
 
 export interface EntryReview {
@@ -105,7 +108,7 @@ export function staleTimeSensitive(data: KnowledgeData, now: Date): TimeSensitiv
     const add = (what: TimeSensitiveItem['what'], asOf: string | undefined, path: Array<string | number>) => {
       if (asOf === undefined) return;
       const ageDays = daysSince(asOf, now);
-      if (ageDays <= interval) return;
+      if (!overdue(ageDays - interval)) return;
       items.push({ entryId: entry.id, what, path: describePath(['entries', index, ...path], data), asOf, ageDays, interval, overdueDays: ageDays - interval });
     };
     add('status', entry.statusAsOf, ['statusAsOf']);
@@ -139,12 +142,12 @@ export interface ReviewReport {
   republications: Source[];
 }
 
-/** Everything `npm run knowledge:review` prints, as data. Stale means overdue by at least a day. */
+/** Everything `npm run knowledge:review` prints, as data. */
 export function reviewReport(data: KnowledgeData, now: Date): ReviewReport {
   const entries = entriesByStaleness(data, now);
   return {
     entries,
-    staleEntries: entries.filter((review) => review.overdueDays > 0),
+    staleEntries: entries.filter((review) => overdue(review.overdueDays)),
     staleTimeSensitive: staleTimeSensitive(data, now),
     sources: sourcesByAge(data, now),
     withoutArchive: data.sources.filter((source) => source.archiveUrl === undefined),
