@@ -21,7 +21,7 @@ export function smallEntry(id: string, en: string, ar: string, source: string): 
   };
 }
 
-export function smallSource(id: string): Loose {
+function smallSource(id: string): Loose {
   return { id, publisher: 'Example News', title: `Report ${id}`, date: '2025-03-04', url: `https://example.org/${id}` };
 }
 
