@@ -6,10 +6,10 @@
  * (read as plain JSON, so an older schema's file works): when the data changed, `version` must
  * be greater and the release must list exactly the added, changed and removed entries (diff.ts).
  */
-import { parseCommandLine, runCli, UsageError } from './cli.js';
+import { parseCommandLine, reportProblems, runCli, UsageError } from './cli.js';
 import { checkRelease, readSnapshot } from './diff.js';
 import { DEFAULT_KNOWLEDGE_FILE, parseKnowledgeBytes, readKnowledgeBytes } from './load.js';
-import { formatProblem, type Problem } from './problems.js';
+import type { Problem } from './problems.js';
 
 const USAGE = 'usage: npm run knowledge:check -- [file] [--against <older knowledge file>]';
 
@@ -17,11 +17,8 @@ await runCli(USAGE, async () => {
   const { values, positionals } = parseCommandLine({ against: { type: 'string' } });
   if (positionals.length > 1) throw new UsageError(`expected at most one file, got ${positionals.length}`);
   const file = positionals[0] ?? DEFAULT_KNOWLEDGE_FILE;
-  const reject = (where: string, problems: Problem[]) => {
-    for (const problem of problems) console.error(formatProblem(where, problem));
-    console.error(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; the file was not accepted.`);
-    return 1;
-  };
+  const reject = (where: string, problems: Problem[]) =>
+    reportProblems(where, problems, `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; the file was not accepted.`);
 
   const read = await readKnowledgeBytes(file);
   if (!read.ok) return reject(file, read.problems);

@@ -3,6 +3,7 @@
  * they run on. The clock is read here, in the adapter, never in the core.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatProblem, type Problem } from './problems.js';
 import { IsoDate } from './schema.js';
 
 /** A CLI mistake: printed as one line, exit 1. */
@@ -28,6 +29,13 @@ export function dayOption(value: string | undefined, option: string): Date {
   if (value === undefined) return new Date();
   if (!IsoDate.safeParse(value).success) throw new UsageError(`${option} must be a date written YYYY-MM-DD, not "${value}"`);
   return new Date(`${value}T00:00:00Z`);
+}
+
+/** Prints each problem with its file and JSON path, then `closing`; returns exit code 1. */
+export function reportProblems(file: string, problems: readonly Problem[], closing: string): number {
+  for (const problem of problems) console.error(formatProblem(file, problem));
+  console.error(closing);
+  return 1;
 }
 
 /** The UTC calendar date of `time`, YYYY-MM-DD. */

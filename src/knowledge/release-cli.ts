@@ -14,22 +14,14 @@
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { dayOption, isoDay, parseCommandLine, runCli, UsageError } from './cli.js';
+import { dayOption, isoDay, parseCommandLine, reportProblems, runCli, UsageError } from './cli.js';
 import { diffKnowledge, readSnapshot } from './diff.js';
 import { DEFAULT_KNOWLEDGE_FILE, parseKnowledge, readKnowledgeBytes } from './load.js';
-import { formatProblem, type Problem } from './problems.js';
 import { knowledgeText, RELEASE_PARTS, withRelease, type ReleasePart } from './release.js';
 import { ChangelogRelease } from './schema.js';
 
 const USAGE =
   'usage: npm run knowledge:release -- <major|minor|patch> "<English note>" "<الملاحظة بالعربية>" [--against <file>] [--today YYYY-MM-DD] [--file <knowledge file>]';
-
-/** Problems of a file that cannot be diffed, printed; always exit 1. */
-function reject(file: string, problems: Problem[], why: string): number {
-  for (const problem of problems) console.error(formatProblem(file, problem));
-  console.error(why);
-  return 1;
-}
 
 function git(dir: string, args: string[]): string {
   return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
@@ -80,16 +72,16 @@ await runCli(USAGE, async () => {
   const file = values.file ?? DEFAULT_KNOWLEDGE_FILE;
 
   const bytes = await readKnowledgeBytes(file);
-  if (!bytes.ok) return reject(file, bytes.problems, 'no release made.');
+  if (!bytes.ok) return reportProblems(file, bytes.problems, 'no release made.');
   const workingText = bytes.bytes.toString('utf8');
   const working = readSnapshot(bytes.bytes);
-  if (!working.ok) return reject(file, working.problems, 'no release made.');
+  if (!working.ok) return reportProblems(file, working.problems, 'no release made.');
 
   let baseText: string;
   let baseName: string;
   if (values.against !== undefined) {
     const read = await readKnowledgeBytes(values.against);
-    if (!read.ok) return reject(values.against, read.problems, 'no release made.');
+    if (!read.ok) return reportProblems(values.against, read.problems, 'no release made.');
     baseText = read.bytes.toString('utf8');
     baseName = values.against;
   } else {
@@ -99,7 +91,7 @@ await runCli(USAGE, async () => {
     baseName = released.name;
   }
   const base = readSnapshot(baseText);
-  if (!base.ok) return reject(baseName, base.problems, 'the last released version cannot be read; no release made.');
+  if (!base.ok) return reportProblems(baseName, base.problems, 'the last released version cannot be read; no release made.');
 
   if (working.snapshot.version !== base.snapshot.version) {
     console.error(
@@ -117,7 +109,7 @@ await runCli(USAGE, async () => {
   const released = withRelease(working.snapshot.raw, diff, { part: part as ReleasePart, note: note.data, today });
   const text = knowledgeText(released, workingText);
   const result = parseKnowledge(text);
-  if (!result.ok) return reject(file, result.problems, `${file}: the release would not load (problems above); nothing written.`);
+  if (!result.ok) return reportProblems(file, result.problems, `${file}: the release would not load (problems above); nothing written.`);
   await writeFile(file, text);
 
   const list = (label: string, ids: string[]) => `  ${label}: ${ids.length > 0 ? ids.join(', ') : '(none)'}`;

@@ -6,9 +6,8 @@
  * Exit 0, also when something is stale; with --strict, exit 1 when an entry or a time-sensitive
  * fact is stale (for a scheduled CI job). Exit 1 when the file does not load.
  */
-import { dayOption, isoDay, parseCommandLine, runCli, UsageError } from './cli.js';
+import { dayOption, isoDay, parseCommandLine, reportProblems, runCli, UsageError } from './cli.js';
 import { DEFAULT_KNOWLEDGE_FILE, loadKnowledgeFile } from './load.js';
-import { formatProblem } from './problems.js';
 import { DEFAULT_REVIEW_EVERY_DAYS, reviewReport } from './review.js';
 
 const USAGE = 'usage: npm run knowledge:review -- [file] [--now YYYY-MM-DD] [--strict]';
@@ -27,11 +26,7 @@ await runCli(USAGE, async () => {
   const now = dayOption(values.now, '--now');
 
   const result = await loadKnowledgeFile(file);
-  if (!result.ok) {
-    for (const problem of result.problems) console.error(formatProblem(file, problem));
-    console.error(`${file}: does not load; fix it (npm run knowledge:check) before a review.`);
-    return 1;
-  }
+  if (!result.ok) return reportProblems(file, result.problems, `${file}: does not load; fix it (npm run knowledge:check) before a review.`);
   const data = result.knowledge.data;
   const report = reviewReport(data, now);
   const lines: string[] = [];
