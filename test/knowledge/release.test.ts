@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRelease, diffKnowledge, readSnapshot, type Snapshot } from '../../src/knowledge/diff.js';
 import { bumpVersion } from '../../src/knowledge/release.js';
@@ -56,6 +57,29 @@ describe('diffKnowledge', () => {
     const interval = structuredClone(base);
     interval.reviewEveryDays = 90;
     expect(diffKnowledge(snapshot(base), snapshot(interval))).toEqual({ added: [], changed: [], removed: [], dataChanged: true });
+  });
+
+  it('finds exactly the entries kept, edited, removed and added, whatever the mix and key order (property)', () => {
+    const fate = fc.constantFrom('keep', 'edit', 'remove', 'shuffle-keys');
+    fc.assert(
+      fc.property(fc.array(fate, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (fates, newCount) => {
+        const ids = fates.map((_, i) => `e-${i}`);
+        const base = { version: '1.0.0', sources: [{ id: 's' }], entries: ids.map((id) => ({ id, facts: [{ text: id, sources: ['s'] }], verified: '2026-01-01' })) };
+        const next: Loose = structuredClone(base);
+        next.entries = next.entries.flatMap((entry: Loose, i: number) => {
+          if (fates[i] === 'remove') return [];
+          if (fates[i] === 'edit') entry.facts[0].text += '!';
+          return [fates[i] === 'shuffle-keys' ? Object.fromEntries(Object.entries(entry).reverse()) : entry];
+        });
+        const added = Array.from({ length: newCount }, (_, i) => `new-${i}`);
+        next.entries.push(...added.map((id) => ({ id, facts: [], verified: '2026-01-01' })));
+        const diff = diffKnowledge(snapshot(base), snapshot(next));
+        expect(diff.added).toEqual(added);
+        expect(diff.changed).toEqual(ids.filter((_, i) => fates[i] === 'edit'));
+        expect(diff.removed).toEqual(ids.filter((_, i) => fates[i] === 'remove'));
+        expect(diff.dataChanged).toBe(fates.some((f) => f === 'edit' || f === 'remove') || newCount > 0);
+      }),
+    );
   });
 
   it("reads an older release that today's schema would reject", () => {
@@ -169,6 +193,15 @@ describe('npm run knowledge:release and knowledge:check --against, in a git repo
     expect(latin.code).toBe(1);
     expect(latin.out).toContain('the Arabic note must be written in Arabic script');
     expect(readFileSync(file, 'utf8')).toBe(text(edited(smallKnowledge())));
+  });
+
+  it('rejects a bad part or a note of more than one line before reading anything', () => {
+    const part = runKnowledgeCli('release-cli.ts', ['huge', 'Note.', 'ملاحظة.', '--file', 'no/such/file.json']);
+    expect(part.code).toBe(1);
+    expect(part.out).toContain('the part must be major, minor or patch, not "huge"');
+    const lines = runKnowledgeCli('release-cli.ts', ['patch', 'Two\nlines.', 'ملاحظة.', '--file', 'no/such/file.json']);
+    expect(lines.code).toBe(1);
+    expect(lines.out).toContain('the English note must be one line');
   });
 
   it('counts edits committed since the last release, and --against an older-shaped file', () => {
