@@ -34,9 +34,9 @@ await runCli(USAGE, async () => {
     if (!base.ok) return reject(against, base.problems);
     const next = readSnapshot(read.bytes);
     if (!next.ok) return reject(file, next.problems); // cannot happen once the file loads
-    const problems = checkRelease(base.snapshot, next.snapshot, knowledge.data, against);
+    const { diff, problems } = checkRelease(base.snapshot, next.snapshot, knowledge.data, against);
     if (problems.length > 0) return reject(file, problems);
-    compared = `; its newest release agrees with the change since ${against}`;
+    compared = diff.dataChanged ? `; release ${knowledge.version} lists exactly the change since ${against}` : `; no data changed since ${against}`;
   }
   console.log(`${file}: OK, version ${knowledge.version}, ${knowledge.entries.length} entries, ${knowledge.data.sources.length} sources${compared}`);
   return 0;

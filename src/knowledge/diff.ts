@@ -124,21 +124,22 @@ export function diffKnowledge(base: Snapshot, next: Snapshot): KnowledgeDiff {
  * when the data changed, `version` is greater than the base's, the newest release is not one
  * the base already has, and its added/changed/removed lists are exactly the computed ids.
  * No data change: no problems. `baseName` names the base in messages (a path or a commit).
+ * Returns the computed diff with the problems.
  */
-export function checkRelease(base: Snapshot, next: Snapshot, data: KnowledgeData, baseName: string): Problem[] {
+export function checkRelease(base: Snapshot, next: Snapshot, data: KnowledgeData, baseName: string): { diff: KnowledgeDiff; problems: Problem[] } {
   const diff = diffKnowledge(base, next);
-  if (!diff.dataChanged) return [];
   const problems: Problem[] = [];
+  if (!diff.dataChanged) return { diff, problems };
   const fix = 'run `npm run knowledge:release -- <major|minor|patch> "<note>" "<ملاحظة>"` to write the release';
   const index = data.changelog.length - 1;
   const newest = data.changelog[index]!;
   if (base.version !== undefined && compareVersions(data.version, base.version) <= 0) {
     problems.push({ path: 'version', message: `the data changed since ${baseName} (version ${base.version}), so version must be greater than ${base.version}, not ${data.version}; ${fix}` });
-    return problems;
+    return { diff, problems };
   }
   if (base.releasedVersions.has(newest.version)) {
     problems.push({ path: formatPath(['changelog', index]), message: `the data changed since ${baseName}, which already has release ${newest.version}; add a new release; ${fix}` });
-    return problems;
+    return { diff, problems };
   }
   for (const list of ['added', 'changed', 'removed'] as const) {
     const listed = new Set(newest[list]);
@@ -149,7 +150,7 @@ export function checkRelease(base: Snapshot, next: Snapshot, data: KnowledgeData
     if (missing.length > 0) problems.push({ path, message: `misses ${quoteAll(missing)}, ${list} since ${baseName}; ${fix}` });
     if (extra.length > 0) problems.push({ path, message: `lists ${quoteAll(extra)}, not ${list} since ${baseName}; ${fix}` });
   }
-  return problems;
+  return { diff, problems };
 }
 
 const quoteAll = (ids: string[]) => ids.map((id) => `"${id}"`).join(', ');

@@ -98,9 +98,9 @@ describe('diffKnowledge', () => {
     const next = edited(base);
     next.version = '1.1.0';
     next.changelog.push({ version: '1.1.0', date: '2026-01-01', added: ['delta'], changed: ['beta', 'alpha'], removed: ['gamma'], note: { en: 'n', ar: 'ن' } });
-    expect(checkRelease(snapshot(base), snapshot(next), validated(next), 'base')).toEqual([]);
+    expect(checkRelease(snapshot(base), snapshot(next), validated(next), 'base').problems).toEqual([]);
     next.changelog[1].changed = ['beta', 'delta'];
-    const problems = checkRelease(snapshot(base), snapshot(next), validated(next), 'base').map((p) => `${p.path}: ${p.message}`);
+    const problems = checkRelease(snapshot(base), snapshot(next), validated(next), 'base').problems.map((p) => `${p.path}: ${p.message}`);
     expect(problems).toEqual([expect.stringMatching(/^changelog\[1\]\.changed: misses "alpha", changed since base/), expect.stringMatching(/^changelog\[1\]\.changed: lists "delta", not changed since base/)]);
   });
 
@@ -155,7 +155,7 @@ describe('npm run knowledge:release and knowledge:check --against, in a git repo
     const previous = join(dir, 'previous.json');
     writeFileSync(previous, git(dir, 'show', 'HEAD:data/knowledge.json'));
     const check = runKnowledgeCli('check.ts', [file, '--against', previous]);
-    expect(check.out).toContain('its newest release agrees with the change since');
+    expect(check.out).toContain(`release 1.1.0 lists exactly the change since ${previous}`);
     expect(check.code).toBe(0);
 
     // A second release before the first is committed would list changes twice: refused.
@@ -178,7 +178,9 @@ describe('npm run knowledge:release and knowledge:check --against, in a git repo
     expect(noRelease.code).toBe(1);
     expect(noRelease.out).toContain(`${file}: version: the data changed since ${previous} (version 1.0.0), so version must be greater than 1.0.0`);
     // Nothing changed: nothing to hold a release to.
-    expect(runKnowledgeCli('check.ts', [previous, '--against', previous]).code).toBe(0);
+    const same = runKnowledgeCli('check.ts', [previous, '--against', previous]);
+    expect(same.code).toBe(0);
+    expect(same.out).toContain(`no data changed since ${previous}`);
   });
 
   it('refuses when nothing changed since the last release, and a non-Arabic Arabic note', () => {
