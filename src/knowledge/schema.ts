@@ -122,6 +122,12 @@ export const Figure = withSourcing({
     .describe('The period the data behind the figure covers, e.g. a conviction rate for 2018-01 to 2021-04.'),
 });
 
+/** Days between checks of an entry against its sources, when neither the entry nor the file sets one. */
+export const DEFAULT_REVIEW_EVERY_DAYS = 180;
+
+/** A review interval in days (at most ten years: longer is no review at all). */
+const ReviewEveryDays = z.number().int().min(1).max(3650);
+
 export const ENTRY_KINDS = ['contract', 'company', 'campaign'] as const;
 export const ENTRY_STATUSES = ['active', 'ended', 'divested', 'sold', 'suspended', 'unconfirmed'] as const;
 
@@ -145,6 +151,9 @@ export const Entry = z.strictObject({
   facts: z.array(Fact).min(1, 'needs at least one fact'),
   related: z.array(Id).default([]),
   verified: IsoDate.describe('The date a maintainer last checked this entry against its sources.'),
+  reviewEveryDays: ReviewEveryDays.optional().describe(
+    'Days after `verified` when this entry is due for another check; overrides the file\'s `reviewEveryDays`.',
+  ),
 });
 
 export const ChangelogRelease = z.strictObject({
@@ -160,6 +169,9 @@ export const KnowledgeFile = z.strictObject({
   $schema: z.string().optional(),
   version: SemVer,
   updated: IsoDate,
+  reviewEveryDays: ReviewEveryDays.optional().describe(
+    `Days after an entry's \`verified\` date when it is due for another check, unless the entry sets its own. Default ${DEFAULT_REVIEW_EVERY_DAYS}.`,
+  ),
   changelog: z.array(ChangelogRelease).min(1, 'needs at least one release'),
   sources: z.array(Source).min(1),
   entries: z.array(Entry).min(1),
