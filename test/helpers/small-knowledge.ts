@@ -22,7 +22,7 @@ export function smallEntry(id: string, en: string, ar: string, source: string): 
 }
 
 function smallSource(id: string): Loose {
-  return { id, publisher: 'Example News', title: `Report ${id}`, date: '2025-03-04', url: `https://example.org/${id}` };
+  return { id, kind: 'news', publisher: 'Example News', title: `Report ${id}`, date: '2025-03-04', url: `https://example.org/${id}` };
 }
 
 export function smallKnowledge(): Loose {

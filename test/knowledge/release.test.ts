@@ -225,10 +225,10 @@ describe('npm run knowledge:release and knowledge:check --against, in a git repo
     // --against: the repo's real file as the "old" release of a file whose sources gained a kind.
     const old = join(dir, 'old.json');
     const real: Loose = rawKnowledge();
-    for (const source of real.sources) delete source.kind;
-    writeFileSync(old, text(real));
+    const older: Loose = structuredClone(real);
+    delete older.sources[0].kind; // the older shape: a source without a kind, which today's schema refuses
+    writeFileSync(old, text(older));
     const current: Loose = structuredClone(real);
-    current.sources[0].kind = 'campaign';
     const currentFile = join(dir, 'current.json');
     writeFileSync(currentFile, text(current));
     const citing = real.entries.filter((entry: Loose) => JSON.stringify([entry.facts, entry.figures ?? []]).includes(`"${real.sources[0].id}"`)).map((entry: Loose) => entry.id);

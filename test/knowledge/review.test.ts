@@ -113,7 +113,7 @@ describe('npm run knowledge:review', () => {
   const NOW = '2026-11-30';
   /**
    * The repo's knowledge with every entry verified on NOW and no review data of its own (no
-   * asOf, kind, archiveUrl or interval, whatever the content says today), then `doctor`
+   * asOf, archiveUrl or interval, every source a news report, whatever the content says today), then `doctor`
    * applied, in a temp file.
    */
   function doctoredCopy(doctor: (data: Loose) => void): string {
@@ -126,7 +126,7 @@ describe('npm run knowledge:review', () => {
       for (const item of [...entry.facts, ...(entry.figures ?? [])]) delete item.asOf;
     }
     for (const source of data.sources) {
-      delete source.kind;
+      source.kind = 'news';
       delete source.archiveUrl;
     }
     doctor(data);
@@ -159,6 +159,7 @@ describe('npm run knowledge:review', () => {
       data.entries[6].facts[0].asOf = '2023-05';
       republication = data.sources[3].id;
       data.sources[3].kind = 'republication';
+      data.sources[3].note = 'A copy of a news report, first published elsewhere.';
       archived = data.sources[5].id;
       data.sources[5].archiveUrl = 'https://web.archive.org/web/2026/https://example.org/';
     });
