@@ -40,7 +40,7 @@ const NEW_FACTS: Array<{ entry: string; says: string; level: Fact['level']; kind
   { entry: 'palantir', says: 'From economy of occupation to economy of genocide', level: 'reported', kinds: ['news', 'ngo'] },
   { entry: 'palantir', says: 'six were arrested in New York', level: 'reported', kinds: ['republication'] },
   { entry: 'palantir', says: 'On 20 January 2026', level: 'reported', kinds: ['news'] },
-  { entry: 'ips-consulting', says: 'published by HaMoked', level: 'reported', kinds: ['ngo', 'news'] },
+  { entry: 'ips-consulting', says: '3,577 in early September 2025', level: 'reported', kinds: ['ngo', 'news'] },
   { entry: 'elbit-systems', says: 'Aztec West', level: 'reported', kinds: ['news'] },
   { entry: 'elbit-systems', says: 'Elite KL', level: 'reported', kinds: ['news'] },
   { entry: 'elbit-systems', says: 'Dreadnought', level: 'reported', kinds: ['news'] },
