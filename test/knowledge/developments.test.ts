@@ -81,6 +81,8 @@ describe('each new development answers /notech by its names', () => {
       for (const other of e.related) expect(entry(other).related, `${other} → ${id}`).toContain(id);
       expect(e.verified).toBe('2026-11-30');
       if (e.status !== undefined) expect(e.statusAsOf, 'a status says when it was true').toMatch(/^\d{4}/);
+      // A title is shown as a header and a list item: quotes there would be escaped or misread.
+      expect(`${e.name.en}${e.name.ar}`).not.toMatch(/["*_`]/);
     });
 
     it.each([
