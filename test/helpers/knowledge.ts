@@ -37,3 +37,7 @@ export const SEED_TOPICS: Array<{ id: string; en: string; ar: string }> = [
   { id: 'google', en: 'google', ar: 'جوجل' },
   { id: 'amazon', en: 'amazon', ar: 'أمازون' },
 ];
+
+/** The repo file's version, and the next minor release after it: tests that make a release use these. */
+export const CURRENT_VERSION: string = rawKnowledge().version;
+export const NEXT_VERSION: string = CURRENT_VERSION.replace(/^(\d+)\.(\d+)\.\d+$/, (_all, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);

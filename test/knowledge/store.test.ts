@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
-import { rawKnowledge } from '../helpers/knowledge.js';
+import { CURRENT_VERSION, NEXT_VERSION, rawKnowledge } from '../helpers/knowledge.js';
 
 function setup() {
   const file = join(mkdtempSync(join(tmpdir(), 'notech-store-')), 'knowledge.json');
@@ -23,11 +23,11 @@ function setup() {
   return { file, logs, logger };
 }
 
-/** The repo's file as a new release 1.2.0 that changes one entry. */
+/** The repo's file as the next release, changing one entry. */
 function nextRelease() {
   const data = rawKnowledge();
-  data.version = '1.2.0';
-  data.changelog.push({ version: '1.2.0', date: '2026-11-28', added: [], changed: ['google'], removed: [], note: { en: 'A test release.', ar: 'إصدار تجريبي.' } });
+  data.version = NEXT_VERSION;
+  data.changelog.push({ version: NEXT_VERSION, date: '2026-11-30', added: [], changed: ['google'], removed: [], note: { en: 'A test release.', ar: 'إصدار تجريبي.' } });
   data.entries.find((entry) => entry.id === 'google')!.summary.en = 'Changed summary for the test.';
   return data;
 }
@@ -41,10 +41,10 @@ describe('reloading the knowledge file', () => {
     const seen: string[] = [];
     store.on('change', (knowledge) => seen.push(knowledge.version));
     writeFileSync(file, JSON.stringify(nextRelease()));
-    expect(await store.reload()).toEqual({ status: 'changed', from: '1.1.0', to: '1.2.0' });
-    expect(store.current.version).toBe('1.2.0');
+    expect(await store.reload()).toEqual({ status: 'changed', from: CURRENT_VERSION, to: NEXT_VERSION });
+    expect(store.current.version).toBe(NEXT_VERSION);
     expect(store.current.entry('google')!.summary.en).toBe('Changed summary for the test.');
-    expect(seen).toEqual(['1.2.0']);
+    expect(seen).toEqual([NEXT_VERSION]);
     expect(await store.reload()).toEqual({ status: 'unchanged' });
   });
 
@@ -59,7 +59,7 @@ describe('reloading the knowledge file', () => {
     expect(await store.reload()).toEqual({ status: 'unchanged' });
     expect(store.current).toBe(before);
     writeFileSync(file, JSON.stringify(nextRelease(), null, 4));
-    expect(await store.reload()).toEqual({ status: 'changed', from: '1.1.0', to: '1.2.0' });
+    expect(await store.reload()).toEqual({ status: 'changed', from: CURRENT_VERSION, to: NEXT_VERSION });
     writeFileSync(file, JSON.stringify(nextRelease()));
     expect(await store.reload()).toEqual({ status: 'unchanged' });
   });
@@ -74,11 +74,11 @@ describe('reloading the knowledge file', () => {
     writeFileSync(file, JSON.stringify(broken));
     const outcome = await store.reload();
     expect(outcome.status).toBe('rejected');
-    expect(store.current.version).toBe('1.1.0');
+    expect(store.current.version).toBe(CURRENT_VERSION);
     expect(logs).toContainEqual(expect.objectContaining({ level: 50, path: 'entries[0].facts[0].sources[0] (entry "ips-consulting")', msg: expect.stringContaining('still serving the last good version') }));
     writeFileSync(file, '{ not json');
     expect((await store.reload()).status).toBe('rejected');
-    expect(store.current.version).toBe('1.1.0');
+    expect(store.current.version).toBe(CURRENT_VERSION);
   });
 
   it('notices a changed file by itself', async () => {
@@ -90,7 +90,7 @@ describe('reloading the knowledge file', () => {
     const changed = new Promise<string>((resolve) => store.once('change', (knowledge) => resolve(knowledge.version)));
     await new Promise((resolve) => setTimeout(resolve, 100));
     writeFileSync(file, JSON.stringify(nextRelease()));
-    await expect(changed).resolves.toBe('1.2.0');
+    await expect(changed).resolves.toBe(NEXT_VERSION);
     unwatch();
   });
 });

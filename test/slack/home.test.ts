@@ -3,7 +3,7 @@ import { parseKnowledge } from '../../src/knowledge/load.js';
 import { HomeViews } from '../../src/slack/views/home.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
-import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
+import { NEXT_VERSION, rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 
 describe('the Home view', () => {
   it('is rebuilt when the knowledge changes, and reused while it does not', () => {
@@ -11,14 +11,14 @@ describe('the Home view', () => {
     const first = homes.forKnowledge(realKnowledge());
     expect(homes.forKnowledge(realKnowledge())).toBe(first);
     const data = rawKnowledge();
-    data.version = '1.2.0';
-    data.changelog.push({ version: '1.2.0', date: '2026-11-28', added: [], changed: [], removed: [], note: { en: 'Home test release.', ar: 'إصدار تجريبي.' } });
+    data.version = NEXT_VERSION;
+    data.changelog.push({ version: NEXT_VERSION, date: '2026-11-30', added: [], changed: [], removed: [], note: { en: 'Home test release.', ar: 'إصدار تجريبي.' } });
     const parsed = parseKnowledge(JSON.stringify(data));
     if (!parsed.ok) throw new Error('invalid');
     const second = homes.forKnowledge(parsed.knowledge);
     expect(second).not.toBe(first);
     expect(JSON.stringify(second.blocks)).toContain('Home test release.');
-    expect(JSON.stringify(second.blocks)).toContain('v1.2.0');
+    expect(JSON.stringify(second.blocks)).toContain(`v${NEXT_VERSION}`);
     expect(checkMessage({ text: 'home', blocks: second.blocks as SlackMessage['blocks'] }, 'home')).toEqual([]);
   });
 });
