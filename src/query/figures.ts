@@ -521,5 +521,17 @@ function readAll(raw: string, options: ReadOptions): ReadFigure[] {
       precision: 10 ** exponent,
     });
   }
+  for (const figure of figures) figure.span.end = pastMarks(raw, figure.span.end);
   return figures.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A span that ends on an Arabic letter takes the vowel marks written on it ("دولاراً"). */
+function pastMarks(raw: string, end: number): number {
+  let at = end;
+  while (at < raw.length && at < MAX_FIGURE_TEXT) {
+    const code = raw.charCodeAt(at);
+    if (!((code >= 0x064b && code <= 0x065f) || code === 0x0670)) break;
+    at += 1;
+  }
+  return at;
 }
