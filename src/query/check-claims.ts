@@ -28,7 +28,9 @@
  * ## Rules
  * A figure is compared only with figures of the same dimension: the same currency (never
  * converted: exchange rates would invent figures), percent, count, or data size (terabytes and
- * petabytes, compared in terabytes: 1 PB = 1,000 TB).
+ * petabytes, compared in terabytes: 1 PB = 1,000 TB). Money whose currency the message did not
+ * write ("1.2bn", `currencyAssumed`) is compared with money in every currency, and, for
+ * matches only, with counts ("28k workers"); the answer should say no currency was written.
  *
  * Which figures: those of the named topics (`topics`, from the topic finder). When the clause
  * around the figure (the text of its sentence from the previous figure to the next one)
@@ -195,10 +197,22 @@ function mentions(text: string, entry: Entry): boolean {
 // ---------------------------------------------------------------------------------------------
 // Dimensions and values.
 
-type Dimension = FigureUnit | 'data';
+type Dimension = FigureUnit | 'data' | 'money';
+
+const CURRENCIES: ReadonlySet<string> = new Set(['USD', 'GBP', 'EUR', 'ILS', 'NOK']);
 
 function dimensionOf(unit: FigureUnit): Dimension {
   return unit === 'terabytes' || unit === 'petabytes' ? 'data' : unit;
+}
+
+/** Whether a knowledge figure is of `dimension` ('money': any currency). */
+function ofDimension(figure: Figure, dimension: Dimension): boolean {
+  return dimension === 'money' ? CURRENCIES.has(figure.unit) : dimensionOf(figure.unit) === dimension;
+}
+
+/** A message's figure's dimension: money of any currency when the message wrote none ("1.2bn"). */
+function dimensionOfRead(figure: ReadFigure & { unit: FigureUnit }): Dimension {
+  return figure.currencyAssumed ? 'money' : dimensionOf(figure.unit);
 }
 
 /** A value in its dimension's base: terabytes for data sizes, else as given. */
@@ -263,7 +277,7 @@ function candidatesOf(entries: readonly Entry[], dimension: Dimension): Candidat
   const out: Candidate[] = [];
   for (const entry of entries) {
     entry.figures.forEach((figure, index) => {
-      if (dimensionOf(figure.unit) === dimension) out.push({ entry, index, figure });
+      if (ofDimension(figure, dimension)) out.push({ entry, index, figure });
     });
   }
   return out;
@@ -351,17 +365,18 @@ function checkValue(
   knowledge: Knowledge,
 ): Pick<ClaimCheck, 'verdict' | 'reason' | 'compared'> {
   if (figure.value < 0) return { verdict: 'not-in-knowledge', reason: 'negative', compared: [] };
-  const dimension = dimensionOf(figure.unit);
+  const dimension = dimensionOfRead(figure);
   const named = topics.filter((entry) => mentions(clause, entry));
   const nearby = candidatesOf(named, dimension);
   const candidates = nearby.length > 0 ? nearby : candidatesOf(topics, dimension);
-  if (candidates.length === 0) return { verdict: 'not-in-knowledge', reason: 'no-figure-of-unit', compared: [] };
-
-  const equal = candidates.flatMap((candidate) => {
-    const how = equality(figure, figure.unit, inBase(candidate.figure.value, candidate.figure.unit));
-    return how ? [compared(knowledge, candidate, how === 'rounded')] : [];
-  });
+  const equal = equalFigures(figure, candidates, knowledge);
   if (equal.length > 0) return { verdict: 'matches', reason: 'equal', compared: equal };
+  if (figure.currencyAssumed) {
+    // "28k" without a currency may count people: an equal count matches, a different one says nothing.
+    const counts = equalFigures(figure, candidatesOf(topics, 'count'), knowledge);
+    if (counts.length > 0) return { verdict: 'matches', reason: 'equal', compared: counts };
+  }
+  if (candidates.length === 0) return { verdict: 'not-in-knowledge', reason: 'no-figure-of-unit', compared: [] };
 
   const value = inBase(figure.value, figure.unit);
   const said = subjectsOf(clause);
@@ -383,15 +398,20 @@ function checkValue(
   return { verdict: 'not-in-knowledge', reason: 'no-comparable-figure', compared: [] };
 }
 
+/** The candidates equal to the message's figure (see equality). */
+function equalFigures(figure: ReadFigure & { unit: FigureUnit }, candidates: readonly Candidate[], knowledge: Knowledge): ComparedFigure[] {
+  return candidates.flatMap((candidate) => {
+    const how = equality(figure, figure.unit, inBase(candidate.figure.value, candidate.figure.unit));
+    return how ? [compared(knowledge, candidate, how === 'rounded')] : [];
+  });
+}
+
 /** The same money, percent or data figure on topics the message does not name. */
 function elsewhere(figure: ReadFigure & { unit: FigureUnit }, topics: readonly Entry[], knowledge: Knowledge): ComparedFigure[] {
   if (figure.unit === 'count' || figure.value < 0) return [];
   const named = new Set(topics.map((entry) => entry.id));
   const others = knowledge.entries.filter((entry) => !named.has(entry.id));
-  return candidatesOf(others, dimensionOf(figure.unit)).flatMap((candidate) => {
-    const how = equality(figure, figure.unit, inBase(candidate.figure.value, candidate.figure.unit));
-    return how ? [compared(knowledge, candidate, how === 'rounded')] : [];
-  });
+  return equalFigures(figure, candidatesOf(others, dimensionOfRead(figure)), knowledge);
 }
 
 /**
