@@ -5,9 +5,11 @@
  *
  * What counts as a figure, and how it is read:
  * - Digits: ASCII, Arabic-Indic (٠-٩) and Persian (۰-۹). Decimal point "." or "٫"; thousands
- *   separator "," or "٬". A comma must group exactly three digits ("1,264", "2,000,000"); any
- *   other use ("1,2", "1.200.000", "12,34,567") is ambiguous and the number is not read at all,
- *   rather than guessed.
+ *   separator "," or "٬" (or "،", a no-break or thin space between digits). A separator must
+ *   group exactly three digits ("1,264", "2,000,000"); any other use ("1,2", "٩٩،٩",
+ *   "1.200.000", "12,34,567") is ambiguous and the number is not read at all, rather than
+ *   guessed. So are groups split by plain spaces ("1 200 000") and numbers with a leading zero
+ *   ("007", an identifier).
  * - Multipliers after the number: k, thousand, m, mn, mln, million, b, bn, bln, billion, tn,
  *   trillion, ألف/آلاف, مليون/ملايين, مليار/مليارات, بليون, تريليون. One-letter ones (k, m, b)
  *   must touch the number ("$211k", "1.2B"). The value is in base units (dollars, not millions).
@@ -117,7 +119,11 @@ function fold(raw: string): Folded {
     else if (code === 0x066a) char = '%';
     else if (code === 0x2212) char = '-';
     else if (code === 0x2013 || code === 0x2014) char = '–';
-    else if (char === '*' || char === '_' || char === '~' || char === '`' || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x2007) char = ' ';
+    else if ((code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x2007 || code === 0x060c) && betweenDigits(input, i)) {
+      // A no-break or thin space between digits groups thousands ("1 200 000"); an Arabic comma
+      // there is a grouping or a decimal mark, which readDigits decides or refuses ("٩٩،٩").
+      char = ',';
+    } else if (char === '*' || char === '_' || char === '~' || char === '`' || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x2007) char = ' ';
     else if (dropped(char, code)) continue;
     else {
       const lower = char.toLowerCase();
@@ -127,6 +133,12 @@ function fold(raw: string): Folded {
     origin.push(i);
   }
   return { text: out.join(''), origin };
+}
+
+const ANY_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
+
+function betweenDigits(text: string, at: number): boolean {
+  return ANY_DIGIT.test(text[at - 1] ?? '') && ANY_DIGIT.test(text[at + 1] ?? '');
 }
 
 /** Blank (with spaces, keeping offsets) the parts of a folded text that hold no figures. */
@@ -214,6 +226,7 @@ const ARABIC_WORD_AMOUNT = new RegExp(
   'gu',
 );
 
+const GLUED_CODE = /(?<![\p{L}\p{N}])(?:usd|gbp|eur|nis|ils|nok)$/u;
 const MONEY_ABBREVIATION = /^\s*(?:[kmb]|bn|bln|mn|mln|tn)$/;
 
 function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -374,15 +387,22 @@ function readNumber(text: string, start: number, end: number): Reading | undefin
   const before = text[start - 1] ?? '';
   if (/[\p{N}_.:/#@]/u.test(before)) return undefined;
   if (/\p{L}/u.test(before)) {
-    // An Arabic clitic glued to the number ("ب50", "و28") is fine; any other letter makes a name.
-    if (!/[وبلف]/.test(before) || /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) return undefined;
+    // A currency code ("USD1.2bn") or an Arabic clitic ("ب50", "و28") glued to the number is
+    // fine; any other letter makes a name ("M12").
+    const clitic = /[وبلف]/.test(before) && !/[\p{L}\p{N}]/u.test(text[start - 2] ?? '');
+    if (!clitic && !GLUED_CODE.test(text.slice(Math.max(0, start - 4), start))) return undefined;
   }
   if (before === '-' && /\p{L}/u.test(text[start - 2] ?? '')) return undefined; // F-35, COVID-19
   const afterHyphen = before === '-' && /\d/.test(text[start - 2] ?? '');
   const after = text[end] ?? '';
   if ((after === '/' || after === ':') && /\d/.test(text[end + 1] ?? '')) return undefined; // 17/04, 10:30
 
-  const digits = readDigits(text.slice(start, end));
+  const token = text.slice(start, end);
+  if (/^0\d/.test(token)) return undefined; // "007", "0100": an identifier, not an amount
+  // "1 200 000" with plain spaces: thousands or three numbers? Unknown, so none is read.
+  if (/^\d{1,3}$/.test(token) && /^ \d{3}(?![\d.,])/.test(text.slice(end, end + 5))) return undefined;
+  if (/^\d{3}$/.test(token) && /(?<![\d.,])\d{1,3}(?: \d{3})* $/.test(text.slice(Math.max(0, start - 40), start))) return undefined;
+  const digits = readDigits(token);
   if (!digits) return undefined;
   const left = afterHyphen ? { ...readBefore(text, start - 1), negative: false } : readBefore(text, start);
   const right = readAfter(text, end);

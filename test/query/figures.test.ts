@@ -75,6 +75,11 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     ['in 2021', 2021, 'year', '2021'],
     ['عام ٢٠٢١', 2021, 'year', '٢٠٢١'],
     ['\u200f٢٨\u200f عاملاً', 28, 'count', '٢٨'],
+    ['USD1.2bn', 1_200_000_000, 'USD', 'USD1.2bn'],
+    ['1.2 مليار $', 1_200_000_000, 'USD', '1.2 مليار $'],
+    ['1\u00a0200\u00a0000 dollars', 1_200_000, 'USD', '1\u00a0200\u00a0000 dollars'],
+    ['١\u202f٢٦٤ معتقلاً', 1_264, 'count', '١\u202f٢٦٤'],
+    ['١٬٢٦٤ معتقلاً', 1_264, 'count', '١٬٢٦٤'],
   ])('%j → %d %s', (text, value, unit, span) => {
     expect(said(text)).toEqual([{ value, unit, text: span }]);
   });
@@ -103,6 +108,10 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     ['1.200.000', 'several points are ambiguous'],
     ['12,34,567', 'groups that are not three digits are ambiguous'],
     ['1.200,5', 'a comma after the point is ambiguous'],
+    ['٩٩،٩٪', 'an Arabic comma between digits that does not group three is ambiguous'],
+    ['99,9%', 'a decimal comma is ambiguous'],
+    ['1 200 000 dollars', 'groups split by plain spaces are ambiguous'],
+    ['call 007 or 0100', 'a leading zero makes an identifier'],
     ['', 'empty text'],
   ])('reads nothing in %j (%s)', (text) => {
     expect(readFigures(text)).toEqual([]);
