@@ -171,7 +171,7 @@ const MULTIPLIERS: Array<[RegExp, number]> = [
   [/^b$/, 9],
 ];
 const MULTIPLIER_AFTER = new RegExp(
-  `(?:[kmb]|\\s*(?:thousand|trillion|billion|million|bn|bln|mn|mln|tn|[أاإآ]لفا|[أاإآ]لف|[أاإآ]لاف|مليونا|مليون|ملايين|مليارات|مليارا|مليار|بليون|تريليون))${END}`,
+  `(?:[kmb]|(?:\\s*|-)(?:thousand|trillion|billion|million|bn|bln|mn|mln|tn|[أاإآ]لفا|[أاإآ]لف|[أاإآ]لاف|مليونا|مليون|ملايين|مليارات|مليارا|مليار|بليون|تريليون))${END}`,
   'uy',
 );
 
@@ -226,8 +226,12 @@ const ARABIC_WORD_AMOUNT = new RegExp(
   'gu',
 );
 
-const GLUED_CODE = /(?<![\p{L}\p{N}])(?:usd|gbp|eur|nis|ils|nok)$/u;
-const MONEY_ABBREVIATION = /^\s*(?:[kmb]|bn|bln|mn|mln|tn)$/;
+/**
+ * Letters that may touch a number's first digit: a currency code ("USD1.2bn"), an Arabic clitic
+ * ("ب50", "و28") or the article ("الـ28", with its tatweel dropped: "ال28", "وال28", "لل28").
+ */
+const GLUED_BEFORE = /(?<![\p{L}\p{N}])(?:usd|gbp|eur|nis|ils|nok|[وبلفك]|[وبفك]?ال|لل)$/u;
+const MONEY_ABBREVIATION = /^[\s-]*(?:[kmb]|bn|bln|mn|mln|tn)$/;
 
 function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;
@@ -241,7 +245,7 @@ function currencyOf(word: string): FigureUnit | undefined {
 }
 
 function multiplierOf(word: string): number {
-  const key = word.trim();
+  const key = word.replace(/^[\s-]+/, '').trimEnd();
   for (const [pattern, exponent] of MULTIPLIERS) if (pattern.test(key)) return exponent;
   return 0;
 }
@@ -375,8 +379,9 @@ function readAfter(text: string, end: number) {
       cursor += atLeastMatch[0].length;
     }
   }
-  // A number glued to letters is part of a word: 3rd, 2020s, 5g (but not a unit read above).
-  const glued = cursor === end && /[\p{L}\p{N}]/u.test(text[end] ?? '');
+  // A number glued to letters is part of a word: 3rd, 2020s, 5g (but not a unit read above);
+  // one hyphenated to a word qualifies it: "28-year-old", "10-day" (but "$1.2-billion" is read).
+  const glued = cursor === end && (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /^-\p{L}/u.test(text.slice(end, end + 2)));
   const month = sticky(MONTH_AFTER, text, end) !== null;
   const nextIsWord = cursor === end && !month && sticky(AFTER_YEAR_WORD, text, end) === null && sticky(NEXT_WORD, text, end) !== null;
   return { end: cursor, multiplier, moneyMultiplier, unit, percent, other, approximate, atLeast, glued, month, nextIsWord };
@@ -387,10 +392,8 @@ function readNumber(text: string, start: number, end: number): Reading | undefin
   const before = text[start - 1] ?? '';
   if (/[\p{N}_.:/#@]/u.test(before)) return undefined;
   if (/\p{L}/u.test(before)) {
-    // A currency code ("USD1.2bn") or an Arabic clitic ("ب50", "و28") glued to the number is
-    // fine; any other letter makes a name ("M12").
-    const clitic = /[وبلف]/.test(before) && !/[\p{L}\p{N}]/u.test(text[start - 2] ?? '');
-    if (!clitic && !GLUED_CODE.test(text.slice(Math.max(0, start - 4), start))) return undefined;
+    // Any letter but those of GLUED_BEFORE makes the number part of a name ("M12").
+    if (!GLUED_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return undefined;
   }
   if (before === '-' && /\p{L}/u.test(text[start - 2] ?? '')) return undefined; // F-35, COVID-19
   const afterHyphen = before === '-' && /\d/.test(text[start - 2] ?? '');
@@ -501,11 +504,12 @@ export interface ReadOptions {
 export function readFigures(raw: string, options: ReadOptions = {}): ReadFigure[] {
   const { origin, text: foldedText } = fold(raw);
   let text = blank(blank(foldedText, URL), SLACK_TOKEN);
-  for (const name of options.ignoreNames ?? []) {
-    const folded = fold(name).text.trim();
-    if (!/\d/.test(folded)) continue;
-    text = blank(text, new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(folded)}(?![\\p{L}\\p{N}])`, 'gu'));
-  }
+  const names = (options.ignoreNames ?? [])
+    .map((name) => fold(name).text.trim())
+    .filter((name) => /\d/.test(name))
+    .sort((a, b) => b.length - a.length) // the longest name wins where two overlap
+    .map(escapeRegExp);
+  if (names.length > 0) text = blank(text, new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu'));
 
   const figures: ReadFigure[] = [];
   const readings: Array<Reading | undefined> = [];

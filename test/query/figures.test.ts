@@ -76,6 +76,9 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     ['عام ٢٠٢١', 2021, 'year', '٢٠٢١'],
     ['\u200f٢٨\u200f عاملاً', 28, 'count', '٢٨'],
     ['USD1.2bn', 1_200_000_000, 'USD', 'USD1.2bn'],
+    ['a $1.2-billion contract', 1_200_000_000, 'USD', '$1.2-billion'],
+    ['الـ٢٨ موظفاً', 28, 'count', '٢٨'],
+    ['ب٥٠ مليون دولار', 50_000_000, 'USD', '٥٠ مليون دولار'],
     ['1.2 مليار $', 1_200_000_000, 'USD', '1.2 مليار $'],
     ['1\u00a0200\u00a0000 dollars', 1_200_000, 'USD', '1\u00a0200\u00a0000 dollars'],
     ['١\u202f٢٦٤ معتقلاً', 1_264, 'count', '١\u202f٢٦٤'],
@@ -112,6 +115,7 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     ['99,9%', 'a decimal comma is ambiguous'],
     ['1 200 000 dollars', 'groups split by plain spaces are ambiguous'],
     ['call 007 or 0100', 'a leading zero makes an identifier'],
+    ['a 28-year-old on a 10-day strike', 'a number hyphenated to a word qualifies it'],
     ['', 'empty text'],
   ])('reads nothing in %j (%s)', (text) => {
     expect(readFigures(text)).toEqual([]);
