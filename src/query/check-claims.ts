@@ -97,7 +97,10 @@ export interface ComparedFigure {
   level: SourcingLevel;
   /** The cited sources, resolved; ids the knowledge lacks (impossible once cross-checked) are left out. */
   sources: Source[];
-  /** matches only: equal once rounded to the message's precision, not exactly. */
+  /**
+   * matches only: not exactly equal, but equal once rounded to the precision the message wrote
+   * ("99.7%" for 99.74%), or inside the message's range ("$1-2 billion" for $1.2 billion).
+   */
   rounded?: boolean;
 }
 
@@ -140,10 +143,11 @@ const SUBJECTS: Record<string, readonly string[]> = {
   signatures: ['signat', 'signed', 'signing', 'petition', 'توقيع', 'عريضه', 'عرائض'],
   detainees: ['detain', 'detention', 'معتقل', 'اعتقال', 'محتجز', 'احتجاز'],
   administrative: ['administrative', 'اداري'],
-  value: ['contract', 'deal', 'worth', 'value', 'valued', 'cost', 'paid', 'pay', 'عقد', 'صفق', 'قيم', 'تكلف', 'دفع'],
+  value: ['contract', 'deal', 'worth', 'value', 'valued', 'cost', 'paid', 'pay', 'عقد', 'عقود', 'صفق', 'قيم', 'تكلف', 'دفع'],
   sale: ['sold', 'sale', 'sell', 'price', 'بيع', 'باع', 'سعر'],
   holding: ['holding', 'stake', 'shares', 'divest', 'حصه', 'اسهم', 'سحب'],
-  funding: ['funding', 'round', 'raise', 'raised', 'invest', 'series', 'تمويل', 'جوله', 'استثمار'],
+  // Not "invest…" as a word start: it would take "investigation" ("the AP investigation").
+  funding: ['funding', 'round', 'raise', 'raised', 'investor', 'investment', 'invested', 'series', 'تمويل', 'جوله', 'استثمار'],
   data: ['data', 'stored', 'storage', 'store', 'audio', 'recording', 'بيانات', 'تخزين', 'مخزن', 'خزن', 'صوتي', 'تسجيل'],
 };
 
@@ -171,9 +175,9 @@ function words(text: string): string[] {
   return out;
 }
 
-function subjectsOf(text: string): Set<string> {
+function subjectsOf(all: readonly string[]): Set<string> {
   const found = new Set<string>();
-  for (const word of words(text)) {
+  for (const word of all) {
     const bare = stripClitic(word);
     for (const [subject, stems] of Object.entries(SUBJECTS)) {
       if (stems.some((stem) => word.startsWith(stem) || bare.startsWith(stem))) found.add(subject);
@@ -182,16 +186,46 @@ function subjectsOf(text: string): Set<string> {
   return found;
 }
 
-/** Whether `text` names `entry` by its name, id or an alias (whole words, clitics allowed). */
-function mentions(text: string, entry: Entry): boolean {
-  const plain = ` ${words(text).join(' ')} `;
-  const bare = ` ${words(text).map(stripClitic).join(' ')} `;
-  const names = [entry.name.en, entry.name.ar, entry.id.replace(/-/g, ' '), ...entry.aliases.en, ...entry.aliases.ar];
-  return names.some((name) => {
-    const key = words(name);
-    if (key.length === 0) return false;
-    return plain.includes(` ${key.join(' ')} `) || bare.includes(` ${key.map(stripClitic).join(' ')} `);
-  });
+/** The words around a message's figure, ready for matching names and subjects. */
+interface Clause {
+  /** " word word … ", normalised, to find a name as whole words. */
+  plain: string;
+  /** The same without Arabic clitics ("لنيمبوس" → "نيمبوس"). */
+  bare: string;
+  subjects: Set<string>;
+}
+
+function clauseOf(text: string): Clause {
+  const all = words(text);
+  return { plain: ` ${all.join(' ')} `, bare: ` ${all.map(stripClitic).join(' ')} `, subjects: subjectsOf(all) };
+}
+
+/** Knowledge-derived, never message-derived: an entry's names as matching keys; a label's subjects. */
+const nameKeys = new WeakMap<Entry, Array<[plain: string, bare: string]>>();
+const labelSubjects = new WeakMap<Figure, Set<string>>();
+
+function keysOf(entry: Entry): Array<[string, string]> {
+  let keys = nameKeys.get(entry);
+  if (!keys) {
+    const names = [entry.name.en, entry.name.ar, entry.id.replace(/-/g, ' '), ...entry.aliases.en, ...entry.aliases.ar];
+    keys = names.map(words).filter((key) => key.length > 0).map((key) => [` ${key.join(' ')} `, ` ${key.map(stripClitic).join(' ')} `]);
+    nameKeys.set(entry, keys);
+  }
+  return keys;
+}
+
+function subjectsOfLabel(figure: Figure): Set<string> {
+  let subjects = labelSubjects.get(figure);
+  if (!subjects) {
+    subjects = subjectsOf(words(`${figure.label.en} ${figure.label.ar}`));
+    labelSubjects.set(figure, subjects);
+  }
+  return subjects;
+}
+
+/** Whether the clause names `entry` by its name, id or an alias (whole words, clitics allowed). */
+function mentions(clause: Clause, entry: Entry): boolean {
+  return keysOf(entry).some(([plain, bare]) => clause.plain.includes(plain) || clause.bare.includes(bare));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,22 +354,25 @@ const SENTENCE_END = /[!?؟;؛\n]|\.(?!\d)/g;
  */
 function clauses(text: string, figures: readonly ReadFigure[]): string[] {
   const ends = [...text.matchAll(SENTENCE_END)].map((match) => match.index);
+  let first = 0; // figures come in text order, so the search for their sentence only moves on
   return figures.map((figure, i) => {
-    let from = 0;
-    let to = text.length;
-    for (const end of ends) {
-      if (end < figure.span.start) from = end + 1;
-      else if (end >= figure.span.end) {
-        to = end;
-        break;
-      }
-    }
-    const previous = figures[i - 1];
-    const next = figures[i + 1];
-    if (previous && previous.span.end > from) from = previous.span.end;
-    if (next && next.span.start < to) to = next.span.start;
-    return `${text.slice(from, figure.span.start)} ${text.slice(figure.span.end, to)}`;
+    while (first < ends.length && ends[first]! < figure.span.start) first += 1;
+    const from = first > 0 ? ends[first - 1]! + 1 : 0;
+    let last = first;
+    while (last < ends.length && ends[last]! < figure.span.end) last += 1;
+    const to = last < ends.length ? ends[last]! : text.length;
+    return bounded(text, figures, i, from, to);
   });
+}
+
+/** The clause of figure i: its sentence [from, to), cut at the neighbouring figures. */
+function bounded(text: string, figures: readonly ReadFigure[], i: number, sentenceFrom: number, sentenceTo: number): string {
+  const figure = figures[i]!;
+  const previous = figures[i - 1];
+  const next = figures[i + 1];
+  const from = previous && previous.span.end > sentenceFrom ? previous.span.end : sentenceFrom;
+  const to = next && next.span.start < sentenceTo ? next.span.start : sentenceTo;
+  return `${text.slice(from, figure.span.start)} ${text.slice(figure.span.end, to)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,7 +397,7 @@ function checkYear(figure: ReadFigure, topics: readonly Entry[], knowledge: Know
 
 function checkValue(
   figure: ReadFigure & { unit: FigureUnit },
-  clause: string,
+  clause: Clause,
   topics: readonly Entry[],
   knowledge: Knowledge,
 ): Pick<ClaimCheck, 'verdict' | 'reason' | 'compared'> {
@@ -379,10 +416,9 @@ function checkValue(
   if (candidates.length === 0) return { verdict: 'not-in-knowledge', reason: 'no-figure-of-unit', compared: [] };
 
   const value = inBase(figure.value, figure.unit);
-  const said = subjectsOf(clause);
   const sameSubject = candidates.filter(({ figure: known }) => {
-    const subjects = subjectsOf(`${known.label.en} ${known.label.ar}`);
-    return subjects.size > 0 && [...subjects].every((subject) => said.has(subject)) && ratio(value, inBase(known.value, known.unit)) <= 100;
+    const subjects = subjectsOfLabel(known);
+    return subjects.size > 0 && [...subjects].every((subject) => clause.subjects.has(subject)) && ratio(value, inBase(known.value, known.unit)) <= 100;
   });
   if (sameSubject.length > 0) return { verdict: 'differs', reason: 'same-subject', compared: sameSubject.map((candidate) => compared(knowledge, candidate)) };
 
@@ -406,12 +442,26 @@ function equalFigures(figure: ReadFigure & { unit: FigureUnit }, candidates: rea
   });
 }
 
-/** The same money, percent or data figure on topics the message does not name. */
-function elsewhere(figure: ReadFigure & { unit: FigureUnit }, topics: readonly Entry[], knowledge: Knowledge): ComparedFigure[] {
+/**
+ * The same money, percent or data figure on topics the message does not name. `others`: the
+ * figures of those topics by dimension, gathered once per message.
+ */
+function elsewhere(figure: ReadFigure & { unit: FigureUnit }, others: (dimension: Dimension) => Candidate[], knowledge: Knowledge): ComparedFigure[] {
   if (figure.unit === 'count' || figure.value < 0) return [];
-  const named = new Set(topics.map((entry) => entry.id));
-  const others = knowledge.entries.filter((entry) => !named.has(entry.id));
-  return equalFigures(figure, candidatesOf(others, dimensionOfRead(figure)), knowledge);
+  return equalFigures(figure, others(dimensionOfRead(figure)), knowledge);
+}
+
+/** Memoise a function of a dimension for one message. */
+function perDimension(make: (dimension: Dimension) => Candidate[]): (dimension: Dimension) => Candidate[] {
+  const made = new Map<Dimension, Candidate[]>();
+  return (dimension) => {
+    let candidates = made.get(dimension);
+    if (!candidates) {
+      candidates = make(dimension);
+      made.set(dimension, candidates);
+    }
+    return candidates;
+  };
 }
 
 /**
@@ -426,6 +476,8 @@ export function checkClaims(text: string, topics: readonly Entry[], knowledge: K
   const named = topics.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
   const figures = readFigures(message, { ignoreNames: namesWithDigits(knowledge) });
   const around = clauses(message, figures);
+  const namedIds = new Set(seen);
+  const others = perDimension((dimension) => candidatesOf(knowledge.entries.filter((entry) => !namedIds.has(entry.id)), dimension));
 
   const claims = figures.map((figure, i): ClaimCheck => {
     if (figure.unit === 'year') return { figure, ...checkYear(figure, named, knowledge), elsewhere: [] };
@@ -433,8 +485,8 @@ export function checkClaims(text: string, topics: readonly Entry[], knowledge: K
     const check =
       named.length === 0
         ? { verdict: 'not-in-knowledge' as const, reason: 'no-topic' as const, compared: [] }
-        : checkValue(valued, around[i]!, named, knowledge);
-    return { figure, ...check, elsewhere: check.verdict === 'not-in-knowledge' ? elsewhere(valued, named, knowledge) : [] };
+        : checkValue(valued, clauseOf(around[i]!), named, knowledge);
+    return { figure, ...check, elsewhere: check.verdict === 'not-in-knowledge' ? elsewhere(valued, others, knowledge) : [] };
   });
   return { lang: detectLang(message) ?? 'en', topicIds: named.map((entry) => entry.id), claims };
 }
