@@ -17,7 +17,12 @@
  *     for 2018–21". Never "false", "wrong" or "incorrect": the verdict is a comparison, not a
  *     ruling, and the knowledge may be the one out of date. A knowledge qualifier ("more than
  *     13.6 PB", "at least $10 million") is shown with the value: a larger figure in the message
- *     may be consistent with it.
+ *     may be consistent with it. `repeatsSeed` → say where the message's figure comes from:
+ *     "99.9% is the campaign primer's figure; sources give 99.74% for 2010".
+ *   - Show `caveat` with any compared figure that has one, as the card does.
+ *   - `figure.currencyAssumed` → say the message wrote no currency ("1.2bn: no currency
+ *     given; the knowledge has $1.2 billion"). `figure.bound` ("more than") and
+ *     `figure.approximate` are part of what the message said: quote, do not drop them.
  *   - not-in-knowledge → "not in the knowledge" and nothing else; `elsewhere` (the same figure
  *     on a topic the message does not name) may be offered as "the knowledge has this figure for
  *     <topic>", never as a match.
@@ -97,6 +102,15 @@ export interface ComparedFigure {
   level: SourcingLevel;
   /** The cited sources, resolved; ids the knowledge lacks (impossible once cross-checked) are left out. */
   sources: Source[];
+  /** A limit the reader should know, as the knowledge gives it (show it with the figure). */
+  caveat?: Bilingual;
+  /** level 'corrected': what the seed article (the campaign primer) said instead. */
+  seedSaid?: Bilingual;
+  /**
+   * differs only: the message's figure is the one the seed article gave (`seedSaid`), which the
+   * sources correct: "99.9% is the primer's figure; sources give 99.74% (2010)".
+   */
+  repeatsSeed?: boolean;
   /**
    * matches only: not exactly equal, but equal once rounded to the precision the message wrote
    * ("99.7%" for 99.74%), or inside the message's range ("$1-2 billion" for $1.2 billion).
@@ -288,7 +302,11 @@ interface Candidate {
   figure: Figure;
 }
 
-function compared(knowledge: Knowledge, { entry, index, figure }: Candidate, rounded = false): ComparedFigure {
+/**
+ * A knowledge figure as compared. `rounded`: equal only once rounded (matches). `said`: the
+ * message's figure, for differs, to tell whether it is the seed article's corrected figure.
+ */
+function compared(knowledge: Knowledge, { entry, index, figure }: Candidate, rounded = false, said?: ReadFigure & { unit: FigureUnit }): ComparedFigure {
   const out: ComparedFigure = {
     kind: 'figure',
     entryId: entry.id,
@@ -303,8 +321,25 @@ function compared(knowledge: Knowledge, { entry, index, figure }: Candidate, rou
   if (figure.qualifier !== undefined) out.qualifier = figure.qualifier;
   if (figure.covers !== undefined) out.covers = figure.covers;
   if (figure.asOf !== undefined) out.asOf = figure.asOf;
+  if (figure.caveat !== undefined) out.caveat = figure.caveat;
+  if (figure.level === 'corrected') {
+    out.seedSaid = figure.seedSaid;
+    if (said && seedFigures(figure).some((seed) => seed.unit === said.unit && equality(said, said.unit, seed.value) !== undefined)) out.repeatsSeed = true;
+  }
   if (rounded) out.rounded = true;
   return out;
+}
+
+/** The figures in a corrected figure's `seedSaid` ("99.9%"), read once per knowledge figure. */
+const seedCache = new WeakMap<Figure, ReadFigure[]>();
+
+function seedFigures(figure: Figure & { level: 'corrected' }): ReadFigure[] {
+  let seeds = seedCache.get(figure);
+  if (!seeds) {
+    seeds = readFigures(figure.seedSaid.en);
+    seedCache.set(figure, seeds);
+  }
+  return seeds;
 }
 
 function candidatesOf(entries: readonly Entry[], dimension: Dimension): Candidate[] {
@@ -420,7 +455,7 @@ function checkValue(
     const subjects = subjectsOfLabel(known);
     return subjects.size > 0 && [...subjects].every((subject) => clause.subjects.has(subject)) && ratio(value, inBase(known.value, known.unit)) <= 100;
   });
-  if (sameSubject.length > 0) return { verdict: 'differs', reason: 'same-subject', compared: sameSubject.map((candidate) => compared(knowledge, candidate)) };
+  if (sameSubject.length > 0) return { verdict: 'differs', reason: 'same-subject', compared: sameSubject.map((candidate) => compared(knowledge, candidate, false, figure)) };
 
   const only = candidates[0]!;
   if (
@@ -429,7 +464,7 @@ function checkValue(
     candidates.length === 1 &&
     ratio(value, inBase(only.figure.value, only.figure.unit)) <= 10
   ) {
-    return { verdict: 'differs', reason: 'only-figure-close', compared: [compared(knowledge, only)] };
+    return { verdict: 'differs', reason: 'only-figure-close', compared: [compared(knowledge, only, false, figure)] };
   }
   return { verdict: 'not-in-knowledge', reason: 'no-comparable-figure', compared: [] };
 }

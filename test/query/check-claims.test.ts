@@ -215,6 +215,21 @@ describe('checkClaims on realistic messages, against data/knowledge.json', () =>
     expect(rate.sources.every((source) => source.url.startsWith('https://'))).toBe(true);
   });
 
+  it("says when the message repeats the seed article's figure that the sources correct", () => {
+    const rate = knowledgeFigure('ips-consulting', 'percent', 99.74);
+    if (rate.level !== 'corrected') throw new Error('data/knowledge.json: the 99.74% conviction rate is no longer "corrected"');
+    expect(rate.seedSaid.en).toBe('99.9%');
+    for (const text of ['99.9% of Palestinians are convicted', 'نسبة الإدانة ٩٩٫٩٪']) {
+      const compared = figuresOf(checkClaims(text, entries(['ips-consulting']), knowledge).claims[0]!).find((figure) => figure.value === 99.74)!;
+      expect(compared).toMatchObject({ level: 'corrected', seedSaid: rate.seedSaid, repeatsSeed: true });
+    }
+    const other = figuresOf(checkClaims('98% of Palestinians are convicted', entries(['ips-consulting']), knowledge).claims[0]!);
+    expect(other.find((figure) => figure.value === 99.74)!.repeatsSeed).toBeUndefined();
+    // A caveat travels with the figure it qualifies.
+    const contract = figuresOf(checkClaims('the IPS contract: $211k', entries(['ips-consulting']), knowledge).claims[0]!)[0]!;
+    expect(contract.caveat).toEqual(knowledgeFigure('ips-consulting', 'USD', 211_000).caveat);
+  });
+
   it('compares 99.9% with every conviction rate the topic holds, and nothing else', () => {
     const text = 'نسبة الإدانة ٩٩٫٩٪';
     const compared = figuresOf(claim(text, checkClaims(text, entries(['ips-consulting']), knowledge), '٩٩٫٩٪'));
