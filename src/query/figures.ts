@@ -13,11 +13,13 @@
  * - Multipliers after the number: k, thousand, m, mn, mln, million, b, bn, bln, billion, tn,
  *   trillion, ألف/آلاف, مليون/ملايين, مليار/مليارات, بليون, تريليون. One-letter ones (k, m, b)
  *   must touch the number ("$211k", "1.2B"). The value is in base units (dollars, not millions).
- *   An Arabic dual or singular without digits counts when a currency follows: "ملياري دولار"
- *   (2 billion dollars), "مليار دولار" (1 billion dollars). English number words are not read.
- * - A number with a money abbreviation (k, m, mn, b, bn, tn) and no currency ("1.2bn") is read
- *   as USD with `currencyAssumed`; spelled-out multipliers without a currency ("1.2 million
- *   calls", "٣ آلاف عامل") are counts.
+ *   Arabic duals without digits are read: "ملياري دولار" (2 billion dollars), "ألفي موظف"
+ *   (2,000 employees), "ألفين"; a singular only before a currency: "مليار دولار" (1 billion
+ *   dollars), never "مليون مكالمة" (a million calls). English number words are not read.
+ * - Without a written unit, a multiplied number is money in an unstated currency (read as USD
+ *   with `currencyAssumed`) when it is a money abbreviation (k, m, mn, b, bn, tn: "1.2bn") or
+ *   when no noun follows ("worth 1.2 billion.", "١٫٢ مليار في العقد"); followed by a noun it is
+ *   a count ("1.5 million calls", "٣ آلاف عامل").
  * - Currencies before or after: $, US$, USD, dollars, دولار → USD; £, GBP, pounds, sterling,
  *   جنيه → GBP; €, EUR, euros, يورو → EUR; ₪, NIS, ILS, shekels, شيكل → ILS; NOK, kr, kroner,
  *   كرونة → NOK. A currency before and a different one after make the figure unreadable.
@@ -67,9 +69,9 @@ export interface ReadFigure {
    */
   precision: number;
   /**
-   * Money written with an abbreviation and no currency ("1.2bn", "$"-less "211k"): read as USD,
-   * the knowledge's usual currency, but the message did not say so. check-claims compares it
-   * with money of every currency and with counts.
+   * Money written without a currency ("1.2bn", "worth 1.2 billion"): read as USD, the
+   * knowledge's usual currency, but the message did not say so. check-claims compares it with
+   * money of every currency and, for matches, with counts.
    */
   currencyAssumed?: boolean;
   /** "more than 2,000", "at least $10 million", "أكثر من ٢٠٠٠". */
@@ -216,15 +218,18 @@ const MONTH_AFTER = new RegExp(`\\s*(?:${MONTHS})\\.?${END}`, 'uy');
 const MONTH_BEFORE = new RegExp(`${NOT_WORD}(?:${MONTHS})\\.?\\s*$`, 'u');
 
 const RANGE_JOIN = new RegExp(`\\s*(?:-|–|to${END}|until${END}|through${END}|[إا]لى${END}|حتى${END})\\s*(?:us\\$|\\$|£|€|₪)?(?=\\d)`, 'uy');
-/** After a year, words that say it is a year, not a count ("2021 and", "2025 في"). */
-const AFTER_YEAR_WORD = new RegExp(`\\s+(?:and|or|to|in|on|at|the|when|after|before|until|was|were|is|وفي|في|و|إلى|الى|حتى|عندما|بعد|قبل)${END}`, 'uy');
+/**
+ * Words that may follow a figure without being what it counts: "2021 and", "1.2 billion for",
+ * "2025 في". Any other word after a bare number is read as its noun ("2000 signatures").
+ */
+const FUNCTION_WORD_AFTER = new RegExp(
+  `\\s+(?:and|or|to|in|on|at|the|for|of|from|by|with|when|after|before|until|was|were|is|are|has|had|وفي|في|و|من|عن|على|إلى|الى|حتى|عندما|بعد|قبل|كان|كانت)${END}`,
+  'uy',
+);
 const NEXT_WORD = /\s+\p{L}/uy;
 
-/** Dual or singular without digits, before a currency: "ملياري دولار", "مليون يورو". */
-const ARABIC_WORD_AMOUNT = new RegExp(
-  `${BEFORE_WORD}(ملياري|مليوني|[أاإآ]لفي|مليار|مليون)(?=\\s*(?:دولار|الدولارات|جنيه|يورو|شيكل|شيقل|كرون))`,
-  'gu',
-);
+/** An Arabic dual ("ملياري", "ألفين") or singular ("مليار") written without digits. */
+const ARABIC_WORD_AMOUNT = new RegExp(`${BEFORE_WORD}(ملياري|مليارين|مليوني|مليونين|[أاإآ]لفي|[أاإآ]لفين|مليار|مليون)${END}`, 'gu');
 
 /**
  * Letters that may touch a number's first digit: a currency code ("USD1.2bn"), an Arabic clitic
@@ -299,8 +304,8 @@ interface Reading {
   bound: Bound | undefined;
   /** Not a figure: a day next to a month, a number with an unknown unit, conflicting currencies. */
   rejected: boolean;
-  /** Followed by a word that is not a month or a joining word (see countLike). */
-  nextIsWord: boolean;
+  /** Followed by a noun: a word that is not a month or a function word (see countLike). */
+  nounAfter: boolean;
 }
 
 /**
@@ -383,8 +388,8 @@ function readAfter(text: string, end: number) {
   // one hyphenated to a word qualifies it: "28-year-old", "10-day" (but "$1.2-billion" is read).
   const glued = cursor === end && (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /^-\p{L}/u.test(text.slice(end, end + 2)));
   const month = sticky(MONTH_AFTER, text, end) !== null;
-  const nextIsWord = cursor === end && !month && sticky(AFTER_YEAR_WORD, text, end) === null && sticky(NEXT_WORD, text, end) !== null;
-  return { end: cursor, multiplier, moneyMultiplier, unit, percent, other, approximate, atLeast, glued, month, nextIsWord };
+  const nounAfter = sticky(MONTH_AFTER, text, cursor) === null && sticky(FUNCTION_WORD_AFTER, text, cursor) === null && sticky(NEXT_WORD, text, cursor) !== null;
+  return { end: cursor, multiplier, moneyMultiplier, unit, percent, other, approximate, atLeast, glued, month, nounAfter };
 }
 
 /** A number at [start, end): undefined when it is not a figure at all (inside a word, a date…). */
@@ -430,7 +435,7 @@ function readNumber(text: string, start: number, end: number): Reading | undefin
     approximate: left.approximate || right.approximate || right.multiplier > 0,
     bound: left.bound ?? (right.atLeast ? 'at-least' : undefined),
     rejected: conflict || right.other || day,
-    nextIsWord: right.nextIsWord,
+    nounAfter: right.nounAfter,
   };
 }
 
@@ -456,7 +461,7 @@ function figureFrom(origin: number[], low: Reading, high: Reading | undefined): 
   const year = isYear(low) && (!high || isYear(high));
   const value = valueOf(low.digits, multiplier, low.negative);
   if (!Number.isFinite(value)) return undefined;
-  const currencyAssumed = !unit && (low.moneyMultiplier || last.moneyMultiplier);
+  const currencyAssumed = !unit && (low.moneyMultiplier || last.moneyMultiplier || (multiplier > 0 && !last.nounAfter));
   const figure: ReadFigure = {
     value,
     unit: year ? 'year' : currencyAssumed ? 'USD' : (unit ?? 'count'),
@@ -470,7 +475,7 @@ function figureFrom(origin: number[], low: Reading, high: Reading | undefined): 
   }
   if (low.bound) figure.bound = low.bound;
   if (currencyAssumed) figure.currencyAssumed = true;
-  if (year && low.nextIsWord) figure.countLike = true;
+  if (year && low.nounAfter) figure.countLike = true;
   return figure;
 }
 
@@ -538,25 +543,35 @@ export function readFigures(raw: string, options: ReadOptions = {}): ReadFigure[
   }
 
   for (const match of text.matchAll(ARABIC_WORD_AMOUNT)) {
-    const word = match[1]!;
-    const start = match.index + match[0].length - word.length;
-    if (/\d[\d.,]*\s*$/.test(text.slice(Math.max(0, start - 40), start))) continue; // "١٫٢ مليار": read above
-    const currency = sticky(CURRENCY_AFTER, text, start + word.length);
-    const unit = currency ? currencyOf(currency[1]!) : undefined;
-    if (!currency || !unit) continue;
-    const dual = /ي$/.test(word);
-    const exponent = /مليار/.test(word) ? 9 : /مليون/.test(word) ? 6 : 3;
-    const end = start + word.length + currency[0].length;
-    figures.push({
-      value: (dual ? 2 : 1) * 10 ** exponent,
-      unit,
-      span: { start: origin[start]!, end: origin[end - 1]! + 1 },
-      approximate: true,
-      precision: 10 ** exponent,
-    });
+    const figure = arabicWordAmount(text, origin, match.index, match[1]!);
+    if (figure) figures.push(figure);
   }
   for (const figure of figures) figure.span.end = pastMarks(raw, figure.span.end);
   return figures.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** "ملياري دولار", "ألفي موظف", "مليار دولار" at `start`: see the module's comment. */
+function arabicWordAmount(text: string, origin: number[], start: number, word: string): ReadFigure | undefined {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (/\d[\d.,]*\s*$/.test(before)) return undefined; // "١٫٢ مليار": a multiplier, read with its number
+  const dual = /ين?$/.test(word);
+  const currency = sticky(CURRENCY_AFTER, text, start + word.length);
+  const unit = currency ? currencyOf(currency[1]!) : undefined;
+  if (!unit && !dual) return undefined; // "مليون مكالمة": a manner of speaking, not a figure
+  const exponent = /مليار/.test(word) ? 9 : /مليون/.test(word) ? 6 : 3;
+  const end = start + word.length + (unit ? currency![0].length : 0);
+  const nounAfter = !unit && sticky(FUNCTION_WORD_AFTER, text, end) === null && sticky(NEXT_WORD, text, end) !== null;
+  const figure: ReadFigure = {
+    value: (dual ? 2 : 1) * 10 ** exponent,
+    unit: unit ?? (nounAfter ? 'count' : 'USD'),
+    span: { start: origin[start]!, end: origin[end - 1]! + 1 },
+    approximate: true,
+    precision: 10 ** exponent,
+  };
+  if (!unit && !nounAfter) figure.currencyAssumed = true;
+  const bound = BOUND_BEFORE.find(([pattern]) => pattern.test(before))?.[1];
+  if (bound) figure.bound = bound;
+  return figure;
 }
 
 /** A span that ends on an Arabic letter takes the vowel marks written on it ("دولاراً"). */

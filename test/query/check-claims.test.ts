@@ -135,6 +135,18 @@ const ENGLISH: Case[] = [
     ],
   },
   { text: 'Nimbus: 1.2bn', topics: ['project-nimbus'], expect: [['1.2bn', 'matches', ['project-nimbus', 'USD', 1.2e9]]] },
+  { text: 'nimbus is worth 1.2 billion', topics: ['project-nimbus'], expect: [['1.2 billion', 'matches', ['project-nimbus', 'USD', 1.2e9]]] },
+  {
+    text: 'Elbit sold Ferranti in Oldham for £12m',
+    topics: ['elbit-systems'],
+    expect: [['£12m', 'differs', ['elbit-systems', 'GBP', 9e6]]],
+  },
+  {
+    text: 'Israel holds 3,400 administrative detainees',
+    topics: ['ips-consulting'],
+    expect: [['3,400', 'differs', ['ips-consulting', 'count', 1264]]],
+  },
+  { text: 'Norway dumped its $5.4M Elbit stake', topics: ['elbit-systems'], expect: [['$5.4M', 'not-in-knowledge']] },
 ];
 
 const ARABIC: Case[] = [
@@ -191,6 +203,16 @@ const ARABIC: Case[] = [
     ],
   },
   { text: '٤٥٪ من العمال وقعوا العريضة', topics: ['ips-consulting'], expect: [['٤٥٪', 'not-in-knowledge']] },
+  {
+    text: 'وقع أكثر من ألفي موظف على العريضة',
+    topics: ['no-azure-for-apartheid'],
+    expect: [['ألفي', 'matches', ['no-azure-for-apartheid', 'count', 2000]]],
+  },
+  {
+    text: 'باعت النرويج حصتها في إلبيت بقيمة ٤٠ مليون كرونة',
+    topics: ['elbit-systems'],
+    expect: [['٤٠ مليون كرونة', 'differs', ['elbit-systems', 'NOK', 35.8e6]]],
+  },
   { text: '%99.74 من الفلسطينيين يدانون في المحاكم العسكرية', topics: ['ips-consulting'], expect: [['%99.74', 'matches', ['ips-consulting', 'percent', 99.74]]] },
 ];
 

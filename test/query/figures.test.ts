@@ -176,6 +176,24 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     expect(readFigures('١٠ ملايين دولار على الأقل')[0]).toMatchObject({ value: 1e7, bound: 'at-least' });
   });
 
+  it('reads a multiplied number without a currency as money unless a noun follows', () => {
+    expect(readFigures('Nimbus is worth 1.2 billion.')[0]).toMatchObject({ value: 1.2e9, unit: 'USD', currencyAssumed: true });
+    expect(readFigures('1.2bn contract')[0]).toMatchObject({ value: 1.2e9, unit: 'USD', currencyAssumed: true });
+    expect(readFigures('قيمة العقد ١٫٢ مليار')[0]).toMatchObject({ value: 1.2e9, unit: 'USD', currencyAssumed: true });
+    expect(readFigures('1.5 million calls an hour')[0]).toMatchObject({ value: 1.5e6, unit: 'count' });
+    expect(readFigures('٣ آلاف عامل')[0]!.currencyAssumed).toBeUndefined();
+    expect(readFigures('$1.2 billion')[0]!.currencyAssumed).toBeUndefined();
+  });
+
+  it('reads Arabic duals without digits, and a singular only before a currency', () => {
+    expect(readFigures('وقع أكثر من ألفي موظف')).toMatchObject([{ value: 2000, unit: 'count', bound: 'more-than' }]);
+    expect(readFigures('قيمتها ملياري دولار')).toMatchObject([{ value: 2e9, unit: 'USD' }]);
+    expect(readFigures('قيمتها ملياري دولار')[0]!.currencyAssumed).toBeUndefined();
+    expect(readFigures('مليار يورو')).toMatchObject([{ value: 1e9, unit: 'EUR' }]);
+    expect(readFigures('مليون مكالمة في الساعة')).toEqual([]);
+    expect(readFigures('مليارات الدولارات')).toEqual([]);
+  });
+
   it('reads a bare year followed by a noun as a year that may be a count', () => {
     expect(readFigures('2000 signatures')[0]).toMatchObject({ value: 2000, unit: 'year', countLike: true });
     expect(readFigures('in 2021.')[0]).toMatchObject({ value: 2021, unit: 'year' });
