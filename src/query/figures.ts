@@ -530,12 +530,13 @@ export function readFigures(raw: string, options: ReadOptions = {}): ReadFigure[
     const joined = (join && join.index + join[0].length === next!.start) || (joinAfterSuffix && joinAfterSuffix.index + joinAfterSuffix[0].length === next!.start);
     if (next && joined) {
       const high = yearRangeEnd(low, next);
-      i += 1; // the second number belongs to this one, as a range end or as a part of a date
       if (rangeEnd(low, high)) {
         const figure = figureFrom(origin, low, high);
         if (figure) figures.push(figure);
+        i += 1; // the second number is the range's end
         continue;
       }
+      // Not a range: "Nimbus $1.2bn – 99.9% …" reads both; "10-5" drops its afterHyphen part below.
     }
     if (low.rejected || low.afterHyphen) continue;
     const figure = figureFrom(origin, low, undefined);

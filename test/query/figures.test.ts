@@ -151,6 +151,11 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     expect(readFigures('من ٢٠١٨ إلى ٢٠٢١')).toMatchObject([{ value: 2018, high: 2021, unit: 'year' }]);
     expect(readFigures('2024-04')).toEqual([expect.objectContaining({ value: 2024, unit: 'year' })]);
     expect(readFigures('2024-04')[0]!.high).toBeUndefined();
+    expect(said('Nimbus $1.2bn – 99.9% convicted')).toEqual([
+      { value: 1.2e9, unit: 'USD', text: '$1.2bn' },
+      { value: 99.9, unit: 'percent', text: '99.9%' },
+    ]);
+    expect(said('10-5')).toEqual([{ value: 10, unit: 'count', text: '10' }]);
   });
 
   it('reads a minus sign before a number, not a hyphen after a word', () => {
