@@ -31,8 +31,8 @@
  * - Counts: any other number standing alone ("28 workers", "2,000 signatures").
  * - Not figures: digits inside a word or name ("M12", "F-35", "COVID-19", "<@U0BOSS>"), the day
  *   next to a month name ("17 April"), dates and times written with "/" or ":" ("17/04/2024",
- *   "10:30"), ordinals ("3rd", "2020s"), URLs, Slack tokens (<…>), and the names passed as
- *   `ignoreNames` (e.g. "Unit 8200").
+ *   "10:30"), ordinals ("3rd", "2020s"), a list's numbering ("1. …" at a line's start), URLs,
+ *   Slack tokens (<…>), and the names passed as `ignoreNames` (e.g. "Unit 8200").
  * - Ranges "10-15%", "$1-2 billion", "2018–21", "5 to 7 million" give one figure with `high`;
  *   a "range" whose second end is not larger ("2024-04") keeps only the first number.
  * - A minus sign standing before a number ("-5%", "−3") makes it negative; a hyphen after a word
@@ -407,6 +407,8 @@ function readNumber(text: string, start: number, end: number): Reading | undefin
 
   const token = text.slice(start, end);
   if (/^0\d/.test(token)) return undefined; // "007", "0100": an identifier, not an amount
+  // "1. Nimbus…", "2) …" at the start of a line: a list's numbering.
+  if (/^[.)]\s/.test(text.slice(end, end + 2)) && /(?:^|\n)[ \t>•]*$/.test(text.slice(Math.max(0, start - 40), start))) return undefined;
   // "1 200 000" with plain spaces: thousands or three numbers? Unknown, so none is read.
   if (/^\d{1,3}$/.test(token) && /^ \d{3}(?![\d.,])/.test(text.slice(end, end + 5))) return undefined;
   if (/^\d{3}$/.test(token) && /(?<![\d.,])\d{1,3}(?: \d{3})* $/.test(text.slice(Math.max(0, start - 40), start))) return undefined;

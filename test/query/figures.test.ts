@@ -116,6 +116,7 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     ['1 200 000 dollars', 'groups split by plain spaces are ambiguous'],
     ['call 007 or 0100', 'a leading zero makes an identifier'],
     ['a 28-year-old on a 10-day strike', 'a number hyphenated to a word qualifies it'],
+    ['1. Nimbus\n2) OneSim\n> 3. Elbit', "a list's numbering"],
     ['', 'empty text'],
   ])('reads nothing in %j (%s)', (text) => {
     expect(readFigures(text)).toEqual([]);
