@@ -73,7 +73,16 @@ import { MAX_FIGURE_TEXT, readFigures, type FigureUnit, type ReadFigure } from '
 
 export type Verdict = 'matches' | 'differs' | 'not-in-knowledge';
 
-/** Why a verdict was given: the rule above that decided it. */
+/**
+ * Why a verdict was given, by the rules above:
+ * - equal (matches): the same value, as written or once rounded;
+ * - year (matches): a year a named topic or its figure speaks of;
+ * - year-as-count (matches): "2000 signatures", equal to a count;
+ * - same-subject (differs): rule (a); only-figure-close (differs): rule (b);
+ * - no-topic: the message names no topic; no-figure-of-unit: the named topics hold no figure of
+ *   that unit; no-comparable-figure: they do, but none with the same meaning; negative: a
+ *   change, not a figure the knowledge holds (all not-in-knowledge).
+ */
 export type Reason =
   | 'equal'
   | 'year'
@@ -438,11 +447,16 @@ function checkValue(
 ): Pick<ClaimCheck, 'verdict' | 'reason' | 'compared'> {
   if (figure.value < 0) return { verdict: 'not-in-knowledge', reason: 'negative', compared: [] };
   const dimension = dimensionOfRead(figure);
-  const named = topics.filter((entry) => mentions(clause, entry));
-  const nearby = candidatesOf(named, dimension);
-  const candidates = nearby.length > 0 ? nearby : candidatesOf(topics, dimension);
+  const all = candidatesOf(topics, dimension);
+  const nearby = candidatesOf(
+    topics.filter((entry) => mentions(clause, entry)),
+    dimension,
+  );
+  const candidates = nearby.length > 0 ? nearby : all;
+  // An equal figure on any named topic is a match; those the clause names come first.
   const equal = equalFigures(figure, candidates, knowledge);
-  if (equal.length > 0) return { verdict: 'matches', reason: 'equal', compared: equal };
+  const equalAnywhere = equal.length > 0 ? equal : equalFigures(figure, all, knowledge);
+  if (equalAnywhere.length > 0) return { verdict: 'matches', reason: 'equal', compared: equalAnywhere };
   if (figure.currencyAssumed) {
     // "28k" without a currency may count people: an equal count matches, a different one says nothing.
     const counts = equalFigures(figure, candidatesOf(topics, 'count'), knowledge);
@@ -499,6 +513,15 @@ function perDimension(make: (dimension: Dimension) => Candidate[]): (dimension: 
   };
 }
 
+function noTopic(): Pick<ClaimCheck, 'verdict' | 'reason' | 'compared'> {
+  return { verdict: 'not-in-knowledge', reason: 'no-topic', compared: [] };
+}
+
+/** A figure with a value in a knowledge unit, not a year. */
+function isValue(figure: ReadFigure): figure is ReadFigure & { unit: FigureUnit } {
+  return figure.unit !== 'year';
+}
+
 /**
  * Compare every figure `text` states with the knowledge. `topics`: the entries the message
  * names (from the topic finder); `knowledge`: the loaded knowledge, for sources, names and
@@ -515,13 +538,12 @@ export function checkClaims(text: string, topics: readonly Entry[], knowledge: K
   const others = perDimension((dimension) => candidatesOf(knowledge.entries.filter((entry) => !namedIds.has(entry.id)), dimension));
 
   const claims = figures.map((figure, i): ClaimCheck => {
-    if (figure.unit === 'year') return { figure, ...checkYear(figure, named, knowledge), elsewhere: [] };
-    const valued = figure as ReadFigure & { unit: FigureUnit };
-    const check =
-      named.length === 0
-        ? { verdict: 'not-in-knowledge' as const, reason: 'no-topic' as const, compared: [] }
-        : checkValue(valued, clauseOf(around[i]!), named, knowledge);
-    return { figure, ...check, elsewhere: check.verdict === 'not-in-knowledge' ? elsewhere(valued, others, knowledge) : [] };
+    if (!isValue(figure)) {
+      const check = named.length === 0 ? noTopic() : checkYear(figure, named, knowledge);
+      return { figure, ...check, elsewhere: [] };
+    }
+    const check = named.length === 0 ? noTopic() : checkValue(figure, clauseOf(around[i]!), named, knowledge);
+    return { figure, ...check, elsewhere: check.verdict === 'not-in-knowledge' ? elsewhere(figure, others, knowledge) : [] };
   });
   return { lang: detectLang(message) ?? 'en', topicIds: named.map((entry) => entry.id), claims };
 }
