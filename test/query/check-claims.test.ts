@@ -304,6 +304,18 @@ describe('checkClaims on realistic messages, against data/knowledge.json', () =>
     expect(unnamed.verdict).toBe('not-in-knowledge');
   });
 
+  it('matches an equal figure on any named topic, even when the clause names another', () => {
+    // "IDF" names idf-azure-support (at least $10 million); OneSim, also named, holds $107 million.
+    knowledgeFigure('idf-azure-support', 'USD', 10e6);
+    const check = checkClaims('The IDF deal was $107 million', entries(['idf-azure-support', 'elbit-onesim-azure']), knowledge).claims[0]!;
+    expect(check.verdict).toBe('matches');
+    expect(figuresOf(check)).toEqual([expect.objectContaining({ entryId: 'elbit-onesim-azure', value: 107e6 })]);
+    // Where nothing is equal, the clause's topic is the one compared: $15m differs from the IDF's $10m only.
+    const differs = checkClaims('The IDF deal was $15 million', entries(['idf-azure-support', 'elbit-onesim-azure']), knowledge).claims[0]!;
+    expect(differs.verdict).toBe('differs');
+    expect(figuresOf(differs).map((figure) => figure.entryId)).toEqual(['idf-azure-support']);
+  });
+
   it('never says "differs" for a year, and matches a topic\'s own year', () => {
     const signed = checkClaims('Nimbus was signed in 2021', entries(['project-nimbus']), knowledge).claims[0]!;
     expect(signed.verdict).toBe('matches');
