@@ -161,9 +161,10 @@ export interface CheckResult {
 // normalize() (lower case, ة → ه, أ/إ/آ → ا) and without Arabic clitics (و ب ل ف ك ال).
 
 const SUBJECTS: Record<string, readonly string[]> = {
-  conviction: ['convict', 'guilty', 'ادان', 'مدان', 'يدان', 'تدان'],
-  firing: ['fired', 'firing', 'sacked', 'sacking', 'dismiss', 'terminated', 'layoff', 'laid', 'فصل', 'مفصول', 'طرد', 'مطرود'],
-  signatures: ['signat', 'signed', 'signing', 'petition', 'توقيع', 'عريضه', 'عرائض'],
+  conviction: ['convict', 'guilty', 'ادان', 'ادين', 'مدان', 'يدان', 'تدان', 'مذنب'],
+  firing: ['fired', 'firing', 'sacked', 'sacking', 'dismiss', 'terminated', 'layoff', 'laid', 'فصل', 'مفصول', 'طرد', 'مطرود', 'اقال', 'اقيل'],
+  // Not the bare root وقع (also "fell", "took place") nor موقع ("site"): only forms that mean signing.
+  signatures: ['signat', 'signed', 'signing', 'petition', 'توقيع', 'عريضه', 'عرائض', 'موقعين', 'موقعون', 'وقعوا', 'وقعت'],
   detainees: ['detain', 'detention', 'معتقل', 'اعتقال', 'محتجز', 'احتجاز'],
   administrative: ['administrative', 'اداري'],
   value: ['contract', 'deal', 'worth', 'value', 'valued', 'cost', 'paid', 'pay', 'عقد', 'عقود', 'صفق', 'قيم', 'تكلف', 'دفع'],

@@ -252,6 +252,33 @@ describe('checkClaims on realistic messages, against data/knowledge.json', () =>
     expect(contract.caveat).toEqual(knowledgeFigure('ips-consulting', 'USD', 211_000).caveat);
   });
 
+  it.each([
+    ['99.9 percent of Palestinians tried in military courts are convicted', 'differs'],
+    ['a conviction rate of 99.9%', 'differs'],
+    ['99.9% are found guilty', 'differs'],
+    ['تصل نسبة الإدانة إلى ٩٩٫٩٪', 'differs'],
+    ['أُدين ٩٩٫٩٪ من الفلسطينيين', 'differs'],
+    ['يُدان %99.9 من الفلسطينيين أمام المحاكم العسكرية', 'differs'],
+    ['٩٩٫٩ بالمئة من المتهمين مذنبون', 'differs'],
+    ['99.9% of the IPS budget goes to prisons', 'not-in-knowledge'],
+    ['٩٩٫٩٪ من العاملين في مصلحة السجون', 'not-in-knowledge'],
+  ])('a percentage is compared with the conviction rate only when it is about conviction: %j', (text, verdict) => {
+    expect(checkClaims(text, entries(['ips-consulting']), knowledge).claims.map((check) => check.verdict)).toEqual([verdict]);
+  });
+
+  it.each([
+    ['Microsoft let go of 4 workers after they were dismissed for protesting', 'no-azure-for-apartheid', 4, 'matches'],
+    ['أقالت مايكروسوفت ٥ موظفين', 'no-azure-for-apartheid', 4, 'differs'],
+    ['عدد الموقعين على العريضة ٣٠٠٠', 'no-azure-for-apartheid', 2000, 'differs'],
+    ['وقّع ٣٠٠٠ عامل على العريضة', 'no-azure-for-apartheid', 2000, 'differs'],
+    ['وقع ٣٠٠٠ متظاهر في الشارع', 'no-azure-for-apartheid', 2000, 'not-in-knowledge'],
+    ['3,000 people came to the protest', 'no-azure-for-apartheid', 2000, 'not-in-knowledge'],
+  ])('a count is compared by what it counts: %j', (text, topic, value, verdict) => {
+    const [check] = checkClaims(text, entries([topic]), knowledge).claims;
+    expect(check!.verdict).toBe(verdict);
+    if (verdict !== 'not-in-knowledge') expect(figuresOf(check!)).toContainEqual(expect.objectContaining({ entryId: topic, unit: 'count', value }));
+  });
+
   it('compares 99.9% with every conviction rate the topic holds, and nothing else', () => {
     const text = 'نسبة الإدانة ٩٩٫٩٪';
     const compared = figuresOf(claim(text, checkClaims(text, entries(['ips-consulting']), knowledge), '٩٩٫٩٪'));
