@@ -343,6 +343,29 @@ describe('checkClaims on realistic messages, against data/knowledge.json', () =>
     expect(figuresOf(differs).map((figure) => figure.entryId)).toEqual(['idf-azure-support']);
   });
 
+  it('needs every subject of a label: "3,000 detainees" is not about administrative detainees', () => {
+    const check = checkClaims('Israel holds 3,000 detainees', entries(['ips-consulting']), knowledge).claims[0]!;
+    expect(check).toMatchObject({ verdict: 'not-in-knowledge', reason: 'no-comparable-figure' });
+  });
+
+  it.each([
+    ['Nimbus: $2 billion', 'differs', 'only-figure-close'],
+    ['Nimbus: $50 million', 'not-in-knowledge', 'no-comparable-figure'],
+    ['The Nimbus contract is worth $20 million', 'differs', 'same-subject'],
+    ['The Nimbus contract is worth $5 million', 'not-in-knowledge', 'no-comparable-figure'],
+  ])('compares money only within a plausible magnitude: %j', (text, verdict, reason) => {
+    knowledgeFigure('project-nimbus', 'USD', 1.2e9);
+    expect(checkClaims(text, entries(['project-nimbus']), knowledge).claims[0]).toMatchObject({ verdict, reason });
+  });
+
+  it('does not pick one of several close money figures when nothing says which', () => {
+    // OneSim ($107 million) and AnyVision ($74 million) are both within a factor of 10 of $90 million.
+    knowledgeFigure('elbit-onesim-azure', 'USD', 107e6);
+    knowledgeFigure('anyvision-m12', 'USD', 74e6);
+    const check = checkClaims('Microsoft got $90 million', entries(['elbit-onesim-azure', 'anyvision-m12']), knowledge).claims[0]!;
+    expect(check).toMatchObject({ verdict: 'not-in-knowledge', reason: 'no-comparable-figure' });
+  });
+
   it('never says "differs" for a year, and matches a topic\'s own year', () => {
     const signed = checkClaims('Nimbus was signed in 2021', entries(['project-nimbus']), knowledge).claims[0]!;
     expect(signed.verdict).toBe('matches');
