@@ -136,6 +136,8 @@ const ENGLISH: Case[] = [
   },
   { text: 'Nimbus: 1.2bn', topics: ['project-nimbus'], expect: [['1.2bn', 'matches', ['project-nimbus', 'USD', 1.2e9]]] },
   { text: 'nimbus is worth 1.2 billion', topics: ['project-nimbus'], expect: [['1.2 billion', 'matches', ['project-nimbus', 'USD', 1.2e9]]] },
+  // No currency written: compared with money in any currency (here Norwegian kroner).
+  { text: "Norway's fund sold its 35.8m Elbit stake", topics: ['elbit-systems'], expect: [['35.8m', 'matches', ['elbit-systems', 'NOK', 35.8e6]]] },
   {
     text: 'Elbit sold Ferranti in Oldham for £12m',
     topics: ['elbit-systems'],
