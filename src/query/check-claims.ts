@@ -185,7 +185,11 @@ function stripClitic(word: string): string {
   return word;
 }
 
-/** Normalised words, each with its clitic-free form. "الفصل العنصري" (apartheid) is not firing. */
+/**
+ * Normalised words (see normalize()), without "… العنصري": "الفصل العنصري" is apartheid, not a
+ * firing. normalize(), not tokens(): tokens() remembers the words it sees, and these are the
+ * message's.
+ */
 function words(text: string): string[] {
   const all = normalize(text).split(' ').filter((word) => word !== '');
   const out: string[] = [];
