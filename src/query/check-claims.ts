@@ -529,9 +529,14 @@ function isValue(figure: ReadFigure): figure is ReadFigure & { unit: FigureUnit 
 
 /**
  * Compare every figure `text` states with the knowledge. `topics`: the entries the message
- * names (from the topic finder); `knowledge`: the loaded knowledge, for sources, names and
- * `elsewhere`. Reads at most MAX_FIGURE_TEXT characters. Never throws for any text; the rules
- * are in this module's comment.
+ * names (from the topic finder); `knowledge`: the loaded knowledge (data/knowledge.json via
+ * load.ts), for sources, names and `elsewhere`.
+ *
+ * Where the figures come from: the message's from readFigures (values in base units, spans into
+ * `text`); the knowledge's from the entries' `figures`, values as stored, with their sources
+ * resolved from the knowledge's `sources`. Reads at most MAX_FIGURE_TEXT characters. Never
+ * throws for any text; returns no text of the message (spans only). The rules are in this
+ * module's comment.
  */
 export function checkClaims(text: string, topics: readonly Entry[], knowledge: Knowledge): CheckResult {
   const message = typeof text === 'string' ? text.slice(0, MAX_FIGURE_TEXT) : '';
