@@ -246,6 +246,30 @@ describe('readFigures: properties', () => {
     );
   });
 
+  it('reads every currency written before or after, in words of both languages', () => {
+    const currencies: Array<[string, string[], string[]]> = [
+      // unit, written before the number, written after it
+      ['USD', ['$', 'US$', 'USD ', 'USD'], [' dollars', ' USD', '$', ' دولار', ' دولار أمريكي']],
+      ['GBP', ['£', 'GBP '], [' pounds', ' GBP', ' sterling', ' جنيه', ' جنيه إسترليني']],
+      ['EUR', ['€', 'EUR '], [' euros', ' EUR', '€', ' يورو']],
+      ['ILS', ['₪', 'NIS ', 'ILS '], [' shekels', ' NIS', '₪', ' شيكل']],
+      ['NOK', ['NOK ', 'kr '], [' kroner', ' NOK', ' كرونة']],
+    ];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9_999 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom('', ' million', ' مليون', 'm'), (mantissa, decimals, multiplier) => {
+        const number = decimal(mantissa, decimals);
+        const value = Number(`${mantissa}e${(multiplier === '' ? 0 : 6) - decimals}`);
+        for (const [unit, before, after] of currencies) {
+          const written = [...before.map((sign) => `${sign}${number}${multiplier}`), ...after.map((word) => `${number}${multiplier}${word}`)];
+          for (const text of [...written, ...written.map((text) => arabicDigits(text))]) {
+            expect(readFigures(text).map(({ value, unit }) => ({ value, unit })), text).toEqual([{ value, unit }]);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reads percentages, data sizes and counts the same in both digit scripts', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 2 }), (mantissa, decimals) => {
