@@ -40,7 +40,7 @@
  * - Approximate: "about, around, approximately, roughly, nearly, almost, some, circa, ~, ≈,
  *   حوالي, نحو, قرابة, زهاء, ما يقارب, تقريبا", or a multiplier (a rounded way to write it).
  * - Bounds: "more than, over, above, at least, less than, under, up to, أكثر من, ما يزيد عن,
- *   لا يقل عن, أقل من" (and "على الأقل" after) are kept in `bound`.
+ *   لا يقل عن, أقل من" (and "+" or "على الأقل" after: "2,000+") are kept in `bound`.
  *
  * Slack mrkdwn marks (* _ ~ `), bidirectional marks, tatweel and Arabic vowel marks are ignored;
  * spans still point into the text as given. At most MAX_FIGURE_TEXT characters are read.
@@ -373,6 +373,11 @@ function readAfter(text: string, end: number) {
   }
   let approximate = false;
   let atLeast = false;
+  let plus = false;
+  if (text[cursor] === '+' && !/[\p{L}\p{N}]/u.test(text[cursor + 1] ?? '')) {
+    plus = true; // "2,000+ signatures"
+    cursor += 1;
+  }
   const approxMatch = sticky(APPROX_AFTER, text, cursor);
   if (approxMatch) {
     approximate = true;
@@ -389,7 +394,7 @@ function readAfter(text: string, end: number) {
   const glued = cursor === end && (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /^-\p{L}/u.test(text.slice(end, end + 2)));
   const month = sticky(MONTH_AFTER, text, end) !== null;
   const nounAfter = sticky(MONTH_AFTER, text, cursor) === null && sticky(FUNCTION_WORD_AFTER, text, cursor) === null && sticky(NEXT_WORD, text, cursor) !== null;
-  return { end: cursor, multiplier, moneyMultiplier, unit, percent, other, approximate, atLeast, glued, month, nounAfter };
+  return { end: cursor, multiplier, moneyMultiplier, unit, percent, other, approximate, atLeast, plus, glued, month, nounAfter };
 }
 
 /** A number at [start, end): undefined when it is not a figure at all (inside a word, a date…). */
@@ -435,7 +440,7 @@ function readNumber(text: string, start: number, end: number): Reading | undefin
     afterHyphen,
     negative: left.negative,
     approximate: left.approximate || right.approximate || right.multiplier > 0,
-    bound: left.bound ?? (right.atLeast ? 'at-least' : undefined),
+    bound: left.bound ?? (right.plus ? 'more-than' : right.atLeast ? 'at-least' : undefined),
     rejected: conflict || right.other || day,
     nounAfter: right.nounAfter,
   };

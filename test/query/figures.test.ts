@@ -179,6 +179,9 @@ describe('readFigures: what each way of writing a figure reads as', () => {
     expect(readFigures('more than 2,000 signatures')[0]).toMatchObject({ value: 2000, unit: 'count', bound: 'more-than' });
     expect(readFigures('أكثر من ٢٠٠٠ توقيع')[0]).toMatchObject({ value: 2000, unit: 'count', bound: 'more-than' });
     expect(readFigures('at least $10 million')[0]).toMatchObject({ value: 1e7, bound: 'at-least' });
+    expect(said('2,000+ signatures')).toEqual([{ value: 2000, unit: 'count', text: '2,000+' }]);
+    expect(readFigures('2,000+ signatures')[0]).toMatchObject({ bound: 'more-than' });
+    expect(readFigures('$1.2bn+')[0]).toMatchObject({ value: 1.2e9, unit: 'USD', bound: 'more-than' });
     expect(readFigures('١٠ ملايين دولار على الأقل')[0]).toMatchObject({ value: 1e7, bound: 'at-least' });
   });
 
