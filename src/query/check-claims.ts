@@ -17,7 +17,9 @@
  *     for 2018–21". Never "false", "wrong" or "incorrect": the verdict is a comparison, not a
  *     ruling, and the knowledge may be the one out of date. A knowledge qualifier ("more than
  *     13.6 PB", "at least $10 million") is shown with the value: a larger figure in the message
- *     may be consistent with it. `repeatsSeed` → say where the message's figure comes from:
+ *     may be consistent with it; `withinBound` → the message's own bound ("over 13 PB") holds
+ *     for the knowledge's value: "the knowledge has more than 13.6 PB". `repeatsSeed` → say
+ *     where the message's figure comes from:
  *     "99.9% is the campaign primer's figure; sources give 99.74% for 2010".
  *   - Show `caveat` with any compared figure that has one, as the card does.
  *   - `figure.currencyAssumed` → say the message wrote no currency ("1.2bn: no currency
@@ -120,6 +122,11 @@ export interface ComparedFigure {
    * sources correct: "99.9% is the primer's figure; sources give 99.74% (2010)".
    */
   repeatsSeed?: boolean;
+  /**
+   * differs only: the message gives a bound that the knowledge's value satisfies ("over 13
+   * petabytes" against 13.6 PB): another figure, but no contradiction; say so.
+   */
+  withinBound?: boolean;
   /**
    * matches only: not exactly equal, but equal once rounded to the precision the message wrote
    * ("99.7%" for 99.74%), or inside the message's range ("$1-2 billion" for $1.2 billion).
@@ -340,8 +347,26 @@ function compared(knowledge: Knowledge, { entry, index, figure }: Candidate, rou
     out.seedSaid = figure.seedSaid;
     if (said && seedFigures(figure).some((seed) => seed.unit === said.unit && equality(said, said.unit, seed.value) !== undefined)) out.repeatsSeed = true;
   }
+  if (said && satisfies(said, inBase(figure.value, figure.unit))) out.withinBound = true;
   if (rounded) out.rounded = true;
   return out;
+}
+
+/** Whether a known value satisfies the bound the message gave ("more than 2,000"). */
+function satisfies(said: ReadFigure & { unit: FigureUnit }, known: number): boolean {
+  const value = inBase(said.value, said.unit);
+  switch (said.high === undefined ? said.bound : undefined) {
+    case 'more-than':
+      return known > value;
+    case 'at-least':
+      return known >= value;
+    case 'less-than':
+      return known < value;
+    case 'at-most':
+      return known <= value;
+    default:
+      return false;
+  }
 }
 
 /** The figures in a corrected figure's `seedSaid` ("99.9%"), read once per knowledge figure. */

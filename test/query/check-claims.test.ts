@@ -281,6 +281,17 @@ describe('checkClaims on realistic messages, against data/knowledge.json', () =>
     if (verdict !== 'not-in-knowledge') expect(figuresOf(check!)).toContainEqual(expect.objectContaining({ entryId: topic, unit: 'count', value }));
   });
 
+  it('says when a bound in the message holds for the knowledge\'s other value', () => {
+    knowledgeFigure('idf-azure-support', 'petabytes', 13.6);
+    const over = checkClaims('Microsoft stored over 13 petabytes of IDF data', entries(['idf-azure-support']), knowledge).claims[0]!;
+    expect(over.verdict).toBe('differs');
+    expect(figuresOf(over)).toEqual([expect.objectContaining({ value: 13.6, withinBound: true })]);
+    const under = checkClaims('Microsoft stored under 10 petabytes of IDF data', entries(['idf-azure-support']), knowledge).claims[0]!;
+    expect(figuresOf(under)[0]!.withinBound).toBeUndefined();
+    const exact = checkClaims('Microsoft stored 20 petabytes of IDF data', entries(['idf-azure-support']), knowledge).claims[0]!;
+    expect(figuresOf(exact)[0]!.withinBound).toBeUndefined();
+  });
+
   it('compares 99.9% with every conviction rate the topic holds, and nothing else', () => {
     const text = 'نسبة الإدانة ٩٩٫٩٪';
     const compared = figuresOf(claim(text, checkClaims(text, entries(['ips-consulting']), knowledge), '٩٩٫٩٪'));
