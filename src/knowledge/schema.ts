@@ -128,7 +128,16 @@ export const DEFAULT_REVIEW_EVERY_DAYS = 180;
 /** A review interval in days (at most ten years: longer is no review at all). */
 const ReviewEveryDays = z.number().int().min(1).max(3650);
 
-export const ENTRY_KINDS = ['contract', 'company', 'campaign'] as const;
+/**
+ * What an entry is. The order is the order of `/notech list` and the Home tab: the contracts and
+ * the companies party to them first.
+ * - contract: a contract, deal, investment or divestment.
+ * - company: a company, its contracts and what it says.
+ * - campaign: a campaign or activist group.
+ * - report: a report by the UN, an NGO or a regulator; its findings are its authors', not a contract.
+ * - event: something that happened on a date: a protest, a firing, a vote, a ruling.
+ */
+export const ENTRY_KINDS = ['contract', 'company', 'campaign', 'report', 'event'] as const;
 export const ENTRY_STATUSES = ['active', 'ended', 'divested', 'sold', 'suspended', 'unconfirmed'] as const;
 
 export const Entry = z.strictObject({

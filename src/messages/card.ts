@@ -83,7 +83,7 @@ function factLine(fact: Fact, lang: Lang, numbers: SourceNumbers): string {
   return `• ${escapeMrkdwn(fact.text[lang])} ${numbers.markers(fact.sources)}\n      ${sourcingNote(fact, lang)}`;
 }
 
-/** For companies and campaigns: the contracts they are party to, so one card shows the money. */
+/** For companies, campaigns, reports and events: the contracts they are party to or about, so one card shows the money. */
 function relatedContracts(entry: Entry, knowledge: Knowledge): Entry[] {
   if (entry.kind === 'contract') return [];
   return entry.related.map((id) => knowledge.entry(id)).filter((other): other is Entry => other?.kind === 'contract');

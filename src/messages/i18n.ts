@@ -59,8 +59,8 @@ export interface UiStrings {
 
 const en: UiStrings = {
   locale: 'en-GB',
-  kinds: { contract: 'Contract', company: 'Company', campaign: 'Campaign' },
-  kindsPlural: { contract: 'Contracts', company: 'Companies', campaign: 'Campaigns' },
+  kinds: { contract: 'Contract', company: 'Company', campaign: 'Campaign', report: 'Report', event: 'Event' },
+  kindsPlural: { contract: 'Contracts', company: 'Companies', campaign: 'Campaigns', report: 'Reports', event: 'Events' },
   statuses: {
     active: 'active',
     ended: 'ended',
@@ -97,7 +97,7 @@ const en: UiStrings = {
   helpIntro:
     'NoTech answers with sourced facts about tech contracts with the Israeli military and prison system. Every fact links its source and says how it is sourced.',
   helpLines: [
-    '`/notech elbit`: the card for one topic (a contract, company or campaign)',
+    '`/notech elbit`: the card for one topic (a contract, company, campaign, report or event)',
     '`/notech list`: every topic',
     '`/notech search divestment`: search all facts',
     '`/notech version`: the knowledge version and what changed',
@@ -126,8 +126,8 @@ const en: UiStrings = {
 
 const ar: UiStrings = {
   locale: 'ar-u-nu-latn',
-  kinds: { contract: 'عقد', company: 'شركة', campaign: 'حملة' },
-  kindsPlural: { contract: 'العقود', company: 'الشركات', campaign: 'الحملات' },
+  kinds: { contract: 'عقد', company: 'شركة', campaign: 'حملة', report: 'تقرير', event: 'حدث' },
+  kindsPlural: { contract: 'العقود', company: 'الشركات', campaign: 'الحملات', report: 'التقارير', event: 'الأحداث' },
   statuses: {
     active: 'سارٍ',
     ended: 'منتهٍ',
@@ -165,7 +165,7 @@ const ar: UiStrings = {
   helpIntro:
     'يجيب NoTech بحقائق موثّقة عن عقود شركات التقنية مع الجيش الإسرائيلي ومنظومة السجون. كل حقيقة مرفقة بمصدرها وبدرجة توثيقها.',
   helpLines: [
-    '`/notech إلبيت`: بطاقة موضوع واحد (عقد أو شركة أو حملة)',
+    '`/notech إلبيت`: بطاقة موضوع واحد (عقد أو شركة أو حملة أو تقرير أو حدث)',
     '`/notech قائمة`: كل المواضيع',
     '`/notech ابحث سحب الاستثمارات`: البحث في كل الحقائق',
     '`/notech الإصدار`: إصدار المعرفة وما تغيّر',

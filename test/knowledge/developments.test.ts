@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, Fact, Source, SourceKind } from '../../src/knowledge/schema.js';
 import { replyToCommand } from '../../src/query/respond.js';
+import { renderMessage } from '../../src/console/render.js';
+import { homeBlocks } from '../../src/slack/views/home.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();
@@ -17,9 +19,10 @@ const NEW_ENTRIES: Array<{ id: string; kind: Entry['kind']; aliasesEn: [string, 
   { id: 'palestine-action', kind: 'campaign', aliasesEn: ['Palestine Action ban', 'Huda Ammori'], aliasesAr: ['حظر فلسطين أكشن', 'هدى عموري'] },
   { id: 'google-ai-idf', kind: 'contract', aliasesEn: ['Vertex AI', 'Google AI principles'], aliasesAr: ['جيميناي', 'مبادئ جوجل للذكاء الاصطناعي'] },
   { id: 'nimbus-winking-mechanism', kind: 'contract', aliasesEn: ['winking mechanism', 'Nimbus secret code'], aliasesAr: ['آلية الغمز', 'بنود نيمبوس السرية'] },
-  { id: 'microsoft-build-2025-protest', kind: 'campaign', aliasesEn: ['Joe Lopez', 'Build 2025'], aliasesAr: ['جو لوبيز', 'احتجاج Build'] },
-  { id: 'microsoft-proposal-9', kind: 'campaign', aliasesEn: ['Proposal 9', 'Microsoft shareholder vote'], aliasesAr: ['المقترح 9', 'تصويت مساهمي مايكروسوفت'] },
-  { id: 'amazon-shahrour-firing', kind: 'campaign', aliasesEn: ['Ahmed Shahrour', 'Amazon firing'], aliasesAr: ['أحمد شحرور', 'فصل موظف أمازون'] },
+  { id: 'microsoft-build-2025-protest', kind: 'event', aliasesEn: ['Joe Lopez', 'Build 2025'], aliasesAr: ['جو لوبيز', 'احتجاج Build'] },
+  { id: 'microsoft-proposal-9', kind: 'event', aliasesEn: ['Proposal 9', 'Microsoft shareholder vote'], aliasesAr: ['المقترح 9', 'تصويت مساهمي مايكروسوفت'] },
+  { id: 'amazon-shahrour-firing', kind: 'event', aliasesEn: ['Ahmed Shahrour', 'Amazon firing'], aliasesAr: ['أحمد شحرور', 'فصل موظف أمازون'] },
+  { id: 'un-albanese-report-2025', kind: 'report', aliasesEn: ['Albanese report', 'UN report'], aliasesAr: ['تقرير ألبانيزي', 'اقتصاد الإبادة الجماعية'] },
 ];
 
 /** Facts added at the end of existing entries: a fragment of the English text, its level, and the kinds its sources may have. */
@@ -176,5 +179,97 @@ describe('the Arabic of the new text is written as Arabic', () => {
 
   it('says "not seen" impersonally, never with a subjectless feminine passive', () => {
     for (const text of texts) expect(text, text).not.toMatch(/لم تُطّلع|ولم تُطّلع/);
+  });
+});
+
+describe("the UN Special Rapporteur's report is an entry of its own", () => {
+  const report = entry('un-albanese-report-2025');
+
+  it.each([
+    ['economy of genocide', 'en'],
+    ['Francesca Albanese', 'en'],
+    ['تقرير الأمم المتحدة', 'ar'],
+    ['ماذا عن تقرير ألبانيزي؟', 'ar'],
+  ] as const)('answers /notech %s with its card', (text, lang) => {
+    const { answer, lang: answeredIn } = resolve(text);
+    expect(answer.kind === 'card' ? answer.entry.id : answer.kind).toBe('un-albanese-report-2025');
+    expect(answeredIn).toBe(lang);
+  });
+
+  it('links the companies it names, and they link back', () => {
+    expect(report.related).toEqual(expect.arrayContaining(['microsoft', 'google', 'amazon', 'palantir', 'elbit-systems']));
+    for (const id of ['microsoft', 'google', 'amazon', 'palantir', 'elbit-systems']) expect(entry(id).related).toContain(report.id);
+  });
+
+  it('cites news, NGO summaries or marked copies, and says when and to whom it was presented', () => {
+    for (const fact of report.facts) {
+      for (const sourceId of fact.sources) expect(['news', 'ngo', 'republication']).toContain(source(sourceId).kind);
+    }
+    const presented = report.facts.filter((fact) => fact.text.en.includes('Human Rights Council in Geneva on 3 July 2025'));
+    expect(presented).toHaveLength(1);
+    expect(presented[0]!.text.ar).toContain('3 يوليو 2025');
+  });
+
+  it("states the report's findings as the Special Rapporteur's, never as established fact", () => {
+    const findings = report.facts.filter((fact) => /\bthe report names\b|\bit says\b|\bAlbanese says\b/.test(fact.text.en));
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    for (const fact of findings) {
+      expect(fact.caveat?.en, fact.text.en).toMatch(/Special Rapporteur's own/);
+      expect(fact.caveat?.ar, fact.text.en).toMatch(/استنتاجات المقررة الخاصة نفسها/);
+      expect(fact.text.ar, fact.text.en).toMatch(/يذكر التقرير|يقول|تقول/);
+    }
+  });
+
+  it('its card shows the kind in words, in each language', () => {
+    expect(resolve('Albanese report').blocks).toContain('Report · 2025');
+    expect(resolve('تقرير ألبانيزي').blocks).toContain('تقرير · 2025');
+  });
+});
+
+/** The group headings of `/notech list`, in the order organizers see them. */
+const GROUPS = {
+  en: { contract: 'Contracts', company: 'Companies', campaign: 'Campaigns', report: 'Reports', event: 'Events' },
+  ar: { contract: 'العقود', company: 'الشركات', campaign: 'الحملات', report: 'التقارير', event: 'الأحداث' },
+} as const;
+const GROUP_ORDER = ['contract', 'company', 'campaign', 'report', 'event'] as const;
+
+describe('/notech list groups every entry by kind, contracts and companies first', () => {
+  it.each([
+    ['list', 'en'],
+    ['قائمة', 'ar'],
+  ] as const)('/notech %s', (text, lang) => {
+    const reply = replyToCommand(text, knowledge);
+    expect(reply.answer.kind).toBe('list');
+    const lines = renderMessage(reply.message, { color: false }).split('\n');
+    const headingAt = GROUP_ORDER.map((kind) => lines.indexOf(GROUPS[lang][kind]));
+    for (const at of headingAt) expect(at, lines.join('\n')).toBeGreaterThanOrEqual(0);
+    expect([...headingAt].sort((a, b) => a - b)).toEqual(headingAt);
+
+    for (const e of knowledge.entries) {
+      const group = GROUP_ORDER.indexOf(e.kind);
+      const at = lines.findIndex((line) => line.includes(`/notech ${e.id}\``));
+      expect(at, e.id).toBeGreaterThan(headingAt[group]!);
+      if (group + 1 < GROUP_ORDER.length) expect(at, e.id).toBeLessThan(headingAt[group + 1]!);
+      expect(lines[at], e.id).toContain(e.name[lang]);
+    }
+    const reportLines = lines.slice(headingAt[3]! + 1, headingAt[4]);
+    expect(reportLines.join('\n')).toContain('/notech un-albanese-report-2025`');
+    const eventLines = lines.slice(headingAt[4]! + 1);
+    for (const id of ['microsoft-build-2025-protest', 'microsoft-proposal-9', 'amazon-shahrour-firing']) expect(eventLines.join('\n')).toContain(`/notech ${id}\``);
+  });
+
+  it('and so does the Home tab, with both languages in each heading', () => {
+    const blocks = homeBlocks(knowledge).map((block) => JSON.stringify(block));
+    const headerAt = (kind: (typeof GROUP_ORDER)[number]) => blocks.findIndex((block) => block.includes(`"type":"header"`) && block.includes(`${GROUPS.en[kind]} · ${GROUPS.ar[kind]}`));
+    const headingAt = GROUP_ORDER.map(headerAt);
+    for (const at of headingAt) expect(at).toBeGreaterThan(0);
+    expect([...headingAt].sort((a, b) => a - b)).toEqual(headingAt);
+    for (const e of knowledge.entries) {
+      const group = GROUP_ORDER.indexOf(e.kind);
+      // Each entry's Open buttons carry its id; they sit under its kind's heading.
+      const at = blocks.findIndex((block) => block.includes(`"block_id":"home_${e.id}"`));
+      expect(at, e.id).toBeGreaterThan(headingAt[group]!);
+      if (group + 1 < GROUP_ORDER.length) expect(at, e.id).toBeLessThan(headingAt[group + 1]!);
+    }
   });
 });
