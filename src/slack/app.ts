@@ -121,7 +121,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     store,
     logger,
     activity,
-    seenEvents: new RecentKeys(HOUR),
+    answeredMessages: new RecentKeys(HOUR),
     helpedThreads: new RecentKeys(HOUR),
     ...(options.digest ? { digest: options.digest } : {}),
   };

@@ -38,7 +38,7 @@ afterAll(() => {
 });
 
 function deps(): ListenerDeps {
-  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, activity: new Activity(logger), seenEvents: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000) };
+  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, activity: new Activity(logger), answeredMessages: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000) };
 }
 
 function expectSafe(message: SlackMessage, allow: string[] = []) {
@@ -84,6 +84,7 @@ describe(`each surface survives ${RUNS.toLocaleString('en')} generated inputs`, 
         await handler({
           event: { type: 'app_mention', text: `<@U0NOTECH> ${text}`, user: 'U0FUZZ', channel: 'C0FUZZ', ts: `${id}.0001`, ...(inThread ? { thread_ts: '1.0001' } : {}) },
           body: { event_id: `Ev${id}` },
+          context: { botUserId: 'U0NOTECH' },
           client,
         } as never);
       }),
