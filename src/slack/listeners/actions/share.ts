@@ -2,11 +2,12 @@
  * "Share in channel": post the same answer publicly, attributed to the person who shared it,
  * then replace the private preview with a short note. Both go through the button's
  * response_url, which works in any channel the person could use the command in, even one the
- * bot has not joined.
+ * bot has not joined. When every way fails (the response_url has expired and the bot is not
+ * in the conversation, e.g. a DM between two people), the person is told in a DM from the bot.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { compose } from '../../../messages/compose.js';
-import { expiredButtonMessage, shareFailedNotice, sharedNotice } from '../../../messages/errors.js';
+import { expiredButtonMessage, shareFailedNotice, sharedNotice, unshareableNotice } from '../../../messages/errors.js';
 import { t } from '../../../messages/i18n.js';
 import { answer } from '../../../query/answer.js';
 import { parseQuery } from '../../../query/parse.js';
@@ -46,16 +47,27 @@ export function shareAction(deps: ListenerDeps) {
     try {
       await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });
     } catch (error) {
-      if (body.channel?.id) {
-        await client.chat
-          .postEphemeral({ channel: body.channel.id, user: body.user.id, ...notice })
-          .catch((fallbackError: unknown) => deps.logger.warn({ action: 'share', error: slackErrorCode(fallbackError) }, 'could not tell the sharer'));
-      }
       deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'preview not replaced');
+      const told = body.channel?.id !== undefined && (await postEphemeral(client, body.channel.id, body.user.id, notice, deps));
+      // Nothing was shared and nothing reached them: a DM from the bot still can (the user id as channel).
+      if (!told && !shared) {
+        const dm = await postMessageWithRetry(client, { channel: body.user.id, ...unshareableNotice(value.lang, value.q) }, deps.logger);
+        if (!dm) deps.logger.warn({ action: 'share' }, 'could not tell the sharer');
+      }
     }
     deps.activity.count(shared ? 'shares' : 'sharesFailed');
     deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');
   };
+}
+
+async function postEphemeral(client: WebClient, channel: string, user: string, message: ReturnType<typeof sharedNotice>, deps: ListenerDeps): Promise<boolean> {
+  try {
+    await client.chat.postEphemeral({ channel, user, ...message });
+    return true;
+  } catch (error) {
+    deps.logger.warn({ action: 'share', via: 'chat.postEphemeral', error: slackErrorCode(error) }, 'could not tell the sharer there');
+    return false;
+  }
 }
 
 async function join(client: WebClient, channel: string): Promise<boolean> {
