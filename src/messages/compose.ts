@@ -61,7 +61,7 @@ export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOp
     case 'did-you-mean':
       return finish(didYouMeanBlocks(answer.text, answer.suggestions, lang), t(lang).noTopic(answer.text), lang, preface, []);
     case 'topics':
-      return finish(namedTopicsBlocks(answer.entries, lang), t(lang).namedTopics(answer.entries.length), lang, preface, []);
+      return finish(namedTopicsBlocks(answer.text, answer.entries, lang), t(lang).namedTopics(answer.text, answer.entries.length), lang, preface, []);
     case 'digest':
       return finish([section(t(lang).digestUnavailable)], t(lang).digestUnavailable, lang, [], []);
   }
@@ -143,8 +143,8 @@ function didYouMeanBlocks(text: string, suggestions: Entry[], lang: Lang): Known
 }
 
 /** A sentence that names several topics: say so, and offer each (its command and a button). */
-function namedTopicsBlocks(entries: Entry[], lang: Lang): KnownBlock[] {
-  return [section(t(lang).namedTopics(entries.length)), ...openEach(entries, lang)];
+function namedTopicsBlocks(text: string, entries: Entry[], lang: Lang): KnownBlock[] {
+  return [section(t(lang).namedTopics(quoteUserText(text), entries.length)), ...openEach(entries, lang)];
 }
 
 /** One line per entry with its `/notech id`, and a button that opens each card. */

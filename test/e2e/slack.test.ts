@@ -48,7 +48,7 @@ describe('/notech over signed HTTP', () => {
     ['version', `Knowledge version ${knowledge.version}`],
     ['search divestment', 'Search results'],
     ['palentir', 'Palantir Technologies'],
-    ['project nimbus and google', 'You asked about 2 topics'],
+    ['project nimbus and google', 'names 2 topics. Which one?'],
     ['surveillance', 'Did you mean'],
     ['lang:ar list', 'المواضيع'],
   ])('%j answers privately with %s', async (text, expected) => {
