@@ -39,7 +39,8 @@ describe('decodeSlackText', () => {
     ['<!date^1392734382^{date_num} {time_secs}|2014-02-18 6:39:42 AM PST>', '2014-02-18 6:39:42 AM PST'],
     ['<https://example.org/a?b=1&amp;c=2|a &amp; b> <https://example.org/x>', 'a & b https://example.org/x'],
     ['<mailto:maya@example.org|maya@example.org> <mailto:x@example.org>', 'maya@example.org x@example.org'],
-    ['unbalanced <b and b>', 'unbalanced <b and b>'],
+    // Raw brackets never come from typing (Slack encodes them); a stray pair reads as a bare link.
+    ['a <b c> d <e', 'a b c d <e'],
     ['&quot;not ours&#39;', '&quot;not ours&#39;'],
   ])('%j → %j', (sent, typed) => {
     expect(decodeSlackText(sent, { self: BOT })).toBe(typed);
