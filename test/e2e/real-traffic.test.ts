@@ -292,6 +292,9 @@ describe("5. Slack's own protocol requests", () => {
     const response = await h.post(signed(JSON.stringify({ token: 'x', type: 'app_rate_limited', team_id: 'T0TEST', minute_rate_limited: 1764000000, api_app_id: 'A0NOTECH' }), JSON_TYPE));
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
+    expect(h.logs.some((line) => line.includes('"event":"app_rate_limited"') && line.includes('"minuteRateLimited":1764000000'))).toBe(true);
+    await settle(100);
+    expect(posts()).toBe(0);
   });
 
   it('the app still answers after all of them', async () => {
