@@ -347,6 +347,31 @@ describe('6. When a share cannot be delivered, the person is told', () => {
     expect(posts() - dms().length).toBeGreaterThanOrEqual(deliveredToSlack);
   });
 
+  it.each<[string, 'en' | 'ar', Record<string, Failure[]>, string, boolean]>([
+    ['a topic button pressed after its response_url expired: the card comes as an ephemeral message', 'en', { response_url: [expired] }, 'chat.postEphemeral', true],
+    ['the same in a DM where the bot is not a member: the card comes as a DM from the bot', 'ar', { response_url: [expired], 'chat.postEphemeral': [{ kind: 'error', error: 'channel_not_found' }] }, 'chat.postMessage', false],
+  ])('%s', async (_label, lang, failures, method, inChannel) => {
+    for (const [failing, list] of Object.entries(failures)) h.slack.fail(failing, ...list);
+    const button = { action_id: 'notech_open_1', value: JSON.stringify({ v: 1, q: 'amazon', lang }) };
+    const status = (await h.post(signed(blockAction(button, { responseUrl: h.slack.responseUrl('old') }), FORM))).status;
+    expect(status).toBe(200);
+    await h.slack.waitFor(() => h.slack.callsTo(method).length >= 1);
+    await settle();
+    const delivered = h.slack.callsTo(method).at(-1)!.args;
+    expect(delivered).toMatchObject(inChannel ? { channel: 'C0ORGANIZE', user: 'U0MAYA' } : { channel: 'U0MAYA' });
+    expectOutcome(delivered as unknown as SlackMessage, { card: 'amazon', lang });
+    expect(h.slack.callsTo('chat.postMessage').length + h.slack.callsTo('chat.postEphemeral').length).toBe(inChannel ? 1 : 2);
+  });
+
+  it('a topic button under a reply in a thread opens the card privately and leaves the reply', async () => {
+    const button = { action_id: 'notech_open_0', value: JSON.stringify({ v: 1, q: 'google', lang: 'en' }) };
+    const container = { type: 'message', message_ts: '1764000000.000300', channel_id: 'C0ORGANIZE', is_ephemeral: false };
+    await h.post(signed(blockAction(button, { responseUrl: h.slack.responseUrl('thread'), container }), FORM));
+    await h.slack.waitFor(() => h.slack.responsePosts.length >= 1);
+    expect(h.slack.responsePosts[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expectOutcome(h.slack.responsePosts[0]!.body as unknown as SlackMessage, { card: 'google', lang: 'en' });
+  });
+
   it('when even the DM fails, the request is still answered and logged without text', async () => {
     expect(await shareInDm('amazon', 'ar', { ...structuredClone(nothingWorks), 'chat.postMessage': [{ kind: 'error', error: 'channel_not_found' }, { kind: 'error', error: 'cannot_dm_bot' }] })).toBe(200);
     expect(dms()).toHaveLength(1);

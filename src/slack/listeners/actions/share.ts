@@ -13,7 +13,7 @@ import { answer } from '../../../query/answer.js';
 import { parseQuery } from '../../../query/parse.js';
 import { readButtonValue } from '../../button-value.js';
 import type { ListenerDeps } from '../../context.js';
-import { postMessageWithRetry, slackErrorCode } from '../../send.js';
+import { postMessageWithRetry, slackErrorCode, tellPrivately } from '../../send.js';
 import type { WebClient } from '@slack/web-api';
 
 export function shareAction(deps: ListenerDeps) {
@@ -48,26 +48,14 @@ export function shareAction(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });
     } catch (error) {
       deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'preview not replaced');
-      const told = body.channel?.id !== undefined && (await postEphemeral(client, body.channel.id, body.user.id, notice, deps));
-      // Nothing was shared and nothing reached them: a DM from the bot still can (the user id as channel).
-      if (!told && !shared) {
-        const dm = await postMessageWithRetry(client, { channel: body.user.id, ...unshareableNotice(value.lang, value.q) }, deps.logger);
-        if (!dm) deps.logger.warn({ action: 'share' }, 'could not tell the sharer');
-      }
+      // Nothing shared and the button's URL gone: a DM from the bot still reaches them.
+      const dm = shared ? undefined : unshareableNotice(value.lang, value.q);
+      const told = await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, notice, dm, deps.logger);
+      if (!told) deps.logger.warn({ action: 'share' }, 'could not tell the sharer');
     }
     deps.activity.count(shared ? 'shares' : 'sharesFailed');
     deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');
   };
-}
-
-async function postEphemeral(client: WebClient, channel: string, user: string, message: ReturnType<typeof sharedNotice>, deps: ListenerDeps): Promise<boolean> {
-  try {
-    await client.chat.postEphemeral({ channel, user, ...message });
-    return true;
-  } catch (error) {
-    deps.logger.warn({ action: 'share', via: 'chat.postEphemeral', error: slackErrorCode(error) }, 'could not tell the sharer there');
-    return false;
-  }
 }
 
 async function join(client: WebClient, channel: string): Promise<boolean> {
