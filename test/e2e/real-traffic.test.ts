@@ -372,6 +372,20 @@ describe('6. When a share cannot be delivered, the person is told', () => {
     expectOutcome(h.slack.responsePosts[0]!.body as unknown as SlackMessage, { card: 'google', lang: 'en' });
   });
 
+  it.each<[string, string, 'en' | 'ar', Failure[], string]>([
+    ['a mention whose thread reply is refused: the answer comes as an ephemeral message', `<@${BOT}> what about nimbus?`, 'en', [{ kind: 'error', error: 'restricted_action' }], 'chat.postEphemeral'],
+    ['the same, when the bot was removed from the channel: a DM', `<@${BOT}> ماذا عن نيمبوس؟`, 'ar', [{ kind: 'error', error: 'not_in_channel' }], 'chat.postMessage'],
+  ])('%s', async (_label, sent, lang, failures, method) => {
+    h.slack.fail('chat.postMessage', ...failures);
+    if (method === 'chat.postMessage') h.slack.fail('chat.postEphemeral', { kind: 'error', error: 'channel_not_found' });
+    expect(await mention(sent)).toBe(200);
+    await h.slack.waitFor(() => h.slack.callsTo(method).length >= (method === 'chat.postMessage' ? 2 : 1));
+    await settle();
+    const delivered = h.slack.callsTo(method).at(-1)!.args;
+    expect(delivered).toMatchObject(method === 'chat.postMessage' ? { channel: 'U0MAYA' } : { channel: 'C0ORGANIZE', user: 'U0MAYA' });
+    expectOutcome(delivered as unknown as SlackMessage, { card: 'project-nimbus', lang });
+  });
+
   it('when even the DM fails, the request is still answered and logged without text', async () => {
     expect(await shareInDm('amazon', 'ar', { ...structuredClone(nothingWorks), 'chat.postMessage': [{ kind: 'error', error: 'channel_not_found' }, { kind: 'error', error: 'cannot_dm_bot' }] })).toBe(200);
     expect(dms()).toHaveLength(1);

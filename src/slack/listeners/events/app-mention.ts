@@ -9,7 +9,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { replyToMention } from '../../../query/respond.js';
 import type { ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
-import { postMessageWithRetry } from '../../send.js';
+import { postMessageWithRetry, tellPrivately } from '../../send.js';
 
 export function appMention(deps: ListenerDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
@@ -29,6 +29,8 @@ export function appMention(deps: ListenerDeps) {
       { channel: event.channel, thread_ts: threadTs, ...reply.message, unfurl_links: false, unfurl_media: false },
       deps.logger,
     );
+    // Not in the thread (removed from the channel, posting restricted, Slack failing): the answer still reaches the person.
+    if (!posted && event.user) await tellPrivately(client, { channel: event.channel, user: event.user }, reply.message, reply.message, deps.logger);
     deps.activity.count(posted ? 'mentions' : 'mentionsFailed');
     deps.logger[posted ? 'debug' : 'warn']({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang, posted }, posted ? 'mention answered' : 'mention answer not delivered');
   };
