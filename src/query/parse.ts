@@ -13,9 +13,11 @@
  *
  * Mentions (and DMs) are sentences: "hey @NoTech, can you tell me about palantir? thanks".
  * Greetings, thanks and "please" before a keyword are skipped ("hi, list please"), and a topic
- * carries its `words`: the text's normalised words without filler (POLITE, QUESTION and the
- * knowledge's stopwords), custom emoji, @/# references or links. All lists are compared after
- * normalize(), so a filler word typed on a Persian keyboard (ی, ک) is still filler.
+ * carries its `phrases`: the text's normalised words without filler (POLITE, QUESTION and the
+ * knowledge's stopwords), custom emoji, @/# references or links, cut where the text joins two
+ * things ("and", "or", "with", "و", "&", a comma), so "google and nimbus" is two phrases, not
+ * the alias "Google Nimbus". All lists are compared after normalize(), so a filler word typed
+ * on a Persian keyboard (ی, ک) is still filler.
  */
 import { detectLang, isStopword, normalize, tokens, type Lang } from '../knowledge/normalize.js';
 
@@ -27,8 +29,8 @@ export type Command =
   | { kind: 'list' }
   | { kind: 'version' }
   | { kind: 'search'; words: string }
-  /** `text` as typed (for echoes), `words` the ones that can name a topic (see topicWordsOf). */
-  | { kind: 'topic'; text: string; words: string[] }
+  /** `text` as typed (for echoes), `phrases` the words that can name a topic (see topicPhrasesOf). */
+  | { kind: 'topic'; text: string; phrases: string[][] }
   | { kind: 'digest'; args: string[] };
 
 export type Query = Command & { lang: Lang; langExplicit: boolean };
@@ -62,6 +64,7 @@ const POLITE = [
   'please', 'pls', 'plz', 'kindly', 'bot', 'ok', 'okay', 'so', 'um', 'hmm',
   'مرحبا', 'مرحبًا', 'اهلا', 'أهلا', 'أهلًا', 'هلا', 'سلام', 'السلام', 'عليكم', 'صباح', 'مساء', 'الخير', 'النور', 'يا',
   'شكرا', 'شكرًا', 'شكراً', 'جزيلا', 'جزيلًا', 'مشكور', 'فضلك', 'فضلكم', 'لو', 'سمحت', 'سمحتم', 'رجاء', 'الرجاء', 'رجاءً',
+  'تسلم', 'يعطيك', 'العافية', 'مرسي',
 ];
 /** Question words and filler around a topic ("can you tell me", "what do we know about", "ماذا عن"). */
 const QUESTION = [
@@ -73,23 +76,39 @@ const QUESTION = [
   'ماذا', 'ما', 'من', 'هو', 'هي', 'هل', 'عن', 'أخبرني', 'اخبرني', 'اخبرنا', 'أخبرنا', 'حدثني', 'حدثنا', 'يمكنك', 'ممكن',
   'تخبرني', 'تقول', 'قل', 'لي', 'لنا', 'نعرف', 'نعلم', 'تعرف', 'أعرف', 'اعرف', 'أريد', 'اريد', 'معرفة', 'معلومات', 'المزيد',
   'كل', 'شيء', 'أي', 'اي', 'قارن', 'بين', 'مع', 'و', 'أو', 'او', 'في', 'على', 'بخصوص', 'حول', 'وماذا', 'وما',
+  // Spoken forms of "what" and "I want" (Levantine, Gulf, Egyptian, Iraqi)
+  'شو', 'ايش', 'إيش', 'وش', 'شنو', 'بدي', 'عايز', 'عاوز', 'أبغى', 'ابغى',
 ];
 const POLITE_WORDS = new Set(POLITE.map(normalize));
 const FILLER_WORDS = new Set([...POLITE, ...QUESTION].map(normalize));
 /** Words that are references or pictures, not topics: @someone, #channel, :custom_emoji:, links. */
 const NOT_A_WORD = /^(?:[@#]\S+|:[a-z0-9_+'-]+:(?::skin-tone-[2-6]:)?|(?:https?:\/\/|mailto:)\S+)$/i;
+/** Words that join two things: a phrase ends there. */
+const JOINERS = new Set(['and', 'or', 'with', 'vs', 'versus', 'plus', 'between', 'compare', 'و', 'أو', 'او', 'مع', 'بين', 'قارن'].map(normalize));
+/** A raw word that is only a joining sign ("&", "+", "/"), or ends a clause (a comma, a semicolon). */
+const JOINING_SIGN = /^[&+/|]+$/;
+const CLAUSE_END = /[,;،؛]$/;
 
 /**
- * The words of a topic text that can name a topic: normalised, without filler, stopwords,
- * references, custom emoji or links. Empty when the text is all filler ("thanks!", "مرحبا").
+ * The words of a topic text that can name a topic, in phrases: normalised, without filler,
+ * stopwords, references, custom emoji or links, a new phrase after each joining word or sign.
+ * Empty when the text is all filler ("thanks!", "مرحبا").
  */
-export function topicWordsOf(text: string): string[] {
-  const words: string[] = [];
+export function topicPhrasesOf(text: string): string[][] {
+  const phrases: string[][] = [[]];
+  const cut = () => {
+    if (phrases[phrases.length - 1]!.length > 0) phrases.push([]);
+  };
   for (const raw of text.split(' ')) {
-    if (NOT_A_WORD.test(raw)) continue;
-    for (const word of tokens(raw)) if (!FILLER_WORDS.has(word) && !isStopword(word)) words.push(word);
+    if (JOINING_SIGN.test(raw)) cut();
+    if (NOT_A_WORD.test(raw) || JOINING_SIGN.test(raw)) continue;
+    for (const word of tokens(raw)) {
+      if (JOINERS.has(word)) cut();
+      else if (!FILLER_WORDS.has(word) && !isStopword(word)) phrases[phrases.length - 1]!.push(word);
+    }
+    if (CLAUSE_END.test(raw)) cut();
   }
-  return words;
+  return phrases.filter((phrase) => phrase.length > 0);
 }
 
 const LANG_FLAG = /(?:^|\s)lang:(en|ar)(?=\s|$)/gi;
@@ -143,7 +162,7 @@ export function parseQuery(raw: string, fallbackLang: Lang = 'en'): Query {
     case 'digest':
       return { kind: 'digest', args: rest.filter((word) => word !== ''), ...base };
     default:
-      return { kind: 'topic', text, words: topicWordsOf(text), ...base };
+      return { kind: 'topic', text, phrases: topicPhrasesOf(text), ...base };
   }
 }
 
