@@ -70,12 +70,12 @@ const POLITE = [
 const QUESTION = [
   'what', 'whats', 'which', 'who', 'whos', 'how', 'why', 'when', 'where', 'can', 'could', 'would', 'will', 'should', 'you',
   'tell', 'me', 'us', 'about', 'do', 'does', 'did', 'we', 'i', 'know', 'known', 'have', 'has', 'got', 'anything', 'something',
-  'info', 'information', 'more', 'details', 'facts', 'regarding', 're', 'compare', 'comparing', 'versus', 'vs', 'between',
-  'and', 'or', 'with', 'also', 'both', 'let', 'lets', 'explain', 'show', 'give', 'need', 'want', 'like', 'to', 'the', 'is',
-  'are', 'was', 'were', 'be', 'there', 'any', 'some', 'on', 'of', 'a', 'an', 'it', 'its', 's', 'again', 'quick', 'question',
+  'info', 'information', 'more', 'details', 'facts', 'regarding', 're', 'comparing', 'also', 'both', 'let', 'lets', 'explain',
+  'show', 'give', 'need', 'want', 'like', 'to', 'the', 'is', 'are', 'was', 'were', 'be', 'there', 'any', 'some', 'on', 'of',
+  'a', 'an', 'it', 'its', 's', 'again', 'quick', 'question',
   'ماذا', 'ما', 'من', 'هو', 'هي', 'هل', 'عن', 'أخبرني', 'اخبرني', 'اخبرنا', 'أخبرنا', 'حدثني', 'حدثنا', 'يمكنك', 'ممكن',
   'تخبرني', 'تقول', 'قل', 'لي', 'لنا', 'نعرف', 'نعلم', 'تعرف', 'أعرف', 'اعرف', 'أريد', 'اريد', 'معرفة', 'معلومات', 'المزيد',
-  'كل', 'شيء', 'أي', 'اي', 'قارن', 'بين', 'مع', 'و', 'أو', 'او', 'في', 'على', 'بخصوص', 'حول', 'وماذا', 'وما',
+  'كل', 'شيء', 'أي', 'اي', 'في', 'على', 'بخصوص', 'حول', 'وماذا', 'وما',
   // Spoken forms of "what" and "I want" (Levantine, Gulf, Egyptian, Iraqi)
   'شو', 'ايش', 'إيش', 'وش', 'شنو', 'بدي', 'عايز', 'عاوز', 'أبغى', 'ابغى',
 ];
@@ -83,7 +83,7 @@ const POLITE_WORDS = new Set(POLITE.map(normalize));
 const FILLER_WORDS = new Set([...POLITE, ...QUESTION].map(normalize));
 /** Words that are references or pictures, not topics: @someone, #channel, :custom_emoji:, links. */
 const NOT_A_WORD = /^(?:[@#]\S+|:[a-z0-9_+'-]+:(?::skin-tone-[2-6]:)?|(?:https?:\/\/|mailto:)\S+)$/i;
-/** Words that join two things: a phrase ends there. */
+/** Words that join two things: never a topic, and a phrase ends there. */
 const JOINERS = new Set(['and', 'or', 'with', 'vs', 'versus', 'plus', 'between', 'compare', 'و', 'أو', 'او', 'مع', 'بين', 'قارن'].map(normalize));
 /** A raw word that is only a joining sign ("&", "+", "/"), or ends a clause (a comma, a semicolon). */
 const JOINING_SIGN = /^[&+/|]+$/;
@@ -103,7 +103,7 @@ export function topicPhrasesOf(text: string): string[][] {
     if (JOINING_SIGN.test(raw)) cut();
     if (NOT_A_WORD.test(raw) || JOINING_SIGN.test(raw)) continue;
     for (const word of tokens(raw)) {
-      if (JOINERS.has(word)) cut();
+      if (JOINERS.has(word)) cut(); // before the filler check: a joiner is filler that also cuts
       else if (!FILLER_WORDS.has(word) && !isStopword(word)) phrases[phrases.length - 1]!.push(word);
     }
     if (CLAUSE_END.test(raw)) cut();
