@@ -124,6 +124,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     activity,
     answeredMessages: new RecentKeys(HOUR),
     helpedThreads: new RecentKeys(HOUR),
+    sharedPreviews: new RecentKeys(HOUR),
     ...(options.digest ? { digest: options.digest } : {}),
   };
   registerListeners(app, deps);

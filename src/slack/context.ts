@@ -13,6 +13,8 @@ export interface ListenerDeps {
    * reply.
    */
   answeredMessages: RecentKeys;
+  /** Previews already shared (a double click on Share posts the card once). */
+  sharedPreviews: RecentKeys;
   /** Threads where the short help was already given. */
   helpedThreads: RecentKeys;
   /** Counts of what was answered, logged once a minute. */

@@ -17,9 +17,13 @@ export class RecentKeys {
     private readonly now: () => number = Date.now,
   ) {}
 
+  private hash(key: string): string {
+    return createHmac('sha256', this.secret).update(key).digest('base64url').slice(0, 22);
+  }
+
   /** True the first time a key is seen (within the TTL); false for repeats. */
   firstTime(key: string): boolean {
-    const hash = createHmac('sha256', this.secret).update(key).digest('base64url').slice(0, 22);
+    const hash = this.hash(key);
     const now = this.now();
     const at = this.seen.get(hash);
     if (at !== undefined && now - at < this.ttlMs) return false;
@@ -31,6 +35,11 @@ export class RecentKeys {
       this.seen.delete(oldest);
     }
     return true;
+  }
+
+  /** Forget a key, so it counts as new again (an attempt that failed may be retried). */
+  forget(key: string): void {
+    this.seen.delete(this.hash(key));
   }
 
   /** How many hashes are held now (expired ones included until they are pushed out). */

@@ -68,6 +68,12 @@ function expectOutcome(message: SlackMessage, outcome: Outcome): void {
   }
 }
 
+/** A shared card opens with "Shared by <@U…>"; the card itself follows. */
+function withoutSharedBy(message: SlackMessage): SlackMessage {
+  expect(JSON.stringify(message.blocks[0])).toMatch(/Shared by <@U0MAYA>|شاركه <@U0MAYA>/);
+  return { ...message, blocks: message.blocks.slice(1) };
+}
+
 /** Everything that reached Slack: Web API posts and response_url posts. */
 const posts = () => h.slack.callsTo('chat.postMessage').length + h.slack.callsTo('chat.postEphemeral').length + h.slack.responsePosts.length;
 const settle = (ms = 250) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -309,7 +315,7 @@ describe('6. When a share cannot be delivered, the person is told', () => {
   /** A share pressed in a DM between two people (D…), where the bot is not a member. */
   async function shareInDm(q: string, lang: 'en' | 'ar', failures: Record<string, Failure[]>) {
     for (const [method, list] of Object.entries(failures)) h.slack.fail(method, ...list);
-    const status = (await h.post(signed(blockAction({ action_id: 'notech_share', value: value(q, lang) }, { responseUrl: h.slack.responseUrl('dm-share'), container: { type: 'message', message_ts: '1764000000.000100', channel_id: 'D0TWOPEOPLE', is_ephemeral: true } }).replace(/C0ORGANIZE/g, 'D0TWOPEOPLE'), FORM))).status;
+    const status = (await h.post(signed(blockAction({ action_id: 'notech_share', value: value(q, lang) }, { responseUrl: h.slack.responseUrl('dm-share'), container: { type: 'message', message_ts: nextTs(), channel_id: 'D0TWOPEOPLE', is_ephemeral: true } }).replace(/C0ORGANIZE/g, 'D0TWOPEOPLE'), FORM))).status;
     await settle(400);
     return status;
   }
@@ -384,6 +390,36 @@ describe('6. When a share cannot be delivered, the person is told', () => {
     const delivered = h.slack.callsTo(method).at(-1)!.args;
     expect(delivered).toMatchObject(method === 'chat.postMessage' ? { channel: 'U0MAYA' } : { channel: 'C0ORGANIZE', user: 'U0MAYA' });
     expectOutcome(delivered as unknown as SlackMessage, { card: 'project-nimbus', lang });
+  });
+
+  it.each<[string, 'en' | 'ar', Record<string, Failure[]>, number]>([
+    ['a double click on Share posts the card once', 'en', {}, 1],
+    ['a double click in Arabic, first through the fallback post: once', 'ar', { response_url: [expired] }, 1],
+  ])('%s', async (_label, lang, failures, cards) => {
+    for (const [failing, list] of Object.entries(failures)) h.slack.fail(failing, ...list);
+    const container = { type: 'message', message_ts: nextTs(), channel_id: 'C0ORGANIZE', is_ephemeral: true };
+    const click = () => h.post(signed(blockAction({ action_id: 'notech_share', value: value('nimbus', lang) }, { responseUrl: h.slack.responseUrl(`dbl-${lang}`), container }), FORM));
+    const statuses = await Promise.all([click(), click()]);
+    expect(statuses.map((response) => response.status)).toEqual([200, 200]);
+    await settle(400);
+    const publicCards = [...h.slack.callsTo('chat.postMessage').map((call) => call.args), ...h.slack.responsePosts.map((post) => post.body)].filter((message) => message.response_type === 'in_channel' || message.channel === 'C0ORGANIZE');
+    expect(publicCards).toHaveLength(cards);
+    expectOutcome(withoutSharedBy(publicCards[0] as unknown as SlackMessage), { card: 'project-nimbus', lang });
+  });
+
+  it('a share that failed can be pressed again once the bot is invited', async () => {
+    const container = { type: 'message', message_ts: nextTs(), channel_id: 'C0ORGANIZE', is_ephemeral: true };
+    const press = () => h.post(signed(blockAction({ action_id: 'notech_share', value: value('google', 'en') }, { responseUrl: h.slack.responseUrl('again'), container }), FORM));
+    h.slack.fail('response_url', expired);
+    h.slack.fail('chat.postMessage', { kind: 'error', error: 'not_in_channel' }, { kind: 'error', error: 'not_in_channel' });
+    h.slack.fail('conversations.join', { kind: 'error', error: 'method_not_supported_for_channel_type' });
+    await press();
+    await settle(300);
+    expect(h.slack.channelMessages.get('C0ORGANIZE') ?? []).toHaveLength(0);
+    await press();
+    // The card, then the preview replaced by "Shared in the channel.".
+    await h.slack.waitFor(() => h.slack.responsePosts.some((post) => post.body.replace_original === true));
+    expectOutcome(withoutSharedBy(h.slack.responsePosts.find((post) => post.body.response_type === 'in_channel')!.body as unknown as SlackMessage), { card: 'google', lang: 'en' });
   });
 
   it('when even the DM fails, the request is still answered and logged without text', async () => {

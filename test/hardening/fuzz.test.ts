@@ -38,7 +38,7 @@ afterAll(() => {
 });
 
 function deps(): ListenerDeps {
-  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, activity: new Activity(logger), answeredMessages: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000) };
+  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, activity: new Activity(logger), answeredMessages: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000), sharedPreviews: new RecentKeys(3_600_000) };
 }
 
 function expectSafe(message: SlackMessage, allow: string[] = []) {
@@ -105,7 +105,7 @@ describe(`each surface survives ${RUNS.toLocaleString('en')} generated inputs`, 
         const args = {
           ack: async () => undefined,
           action: { type: 'button', action_id: isShare ? 'notech_share' : 'notech_open_0', value },
-          body: { user: { id: 'U0FUZZ' }, channel: { id: 'C0FUZZ' }, trigger_id: 't', container: fromView ? { type: 'view' } : { type: 'message' } },
+          body: { user: { id: 'U0FUZZ' }, channel: { id: 'C0FUZZ' }, trigger_id: `t${count}`, container: fromView ? { type: 'view' } : { type: 'message', message_ts: `1.${count}` } },
           respond: async (message: SlackMessage) => {
             sent.push({ message, allow: ['<@U0FUZZ>'] });
           },

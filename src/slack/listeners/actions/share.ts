@@ -25,6 +25,12 @@ export function shareAction(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...expiredButtonMessage('en') });
       return;
     }
+    // A double click sends two actions for one preview: the card is posted once. A failed share frees the preview again.
+    const preview = `${body.channel?.id ?? ''}\u0000${(body.container as { message_ts?: string } | undefined)?.message_ts ?? body.trigger_id}`;
+    if (!deps.sharedPreviews.firstTime(preview)) {
+      deps.activity.count('duplicateShares');
+      return;
+    }
     const query = parseQuery(value.q, value.lang);
     const result = answer(query, deps.store.current);
     // The user id is shown to the channel (the person chose to share), never logged.
@@ -43,6 +49,7 @@ export function shareAction(deps: ListenerDeps) {
         shared = (await post()) || ((await join(client, channel)) && (await post()));
       }
     }
+    if (!shared) deps.sharedPreviews.forget(preview);
     const notice = shared ? sharedNotice(value.lang) : shareFailedNotice(value.lang);
     try {
       await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });
