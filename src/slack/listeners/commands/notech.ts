@@ -1,6 +1,6 @@
 /**
  * `/notech <text>`. The answer is computed in well under a millisecond (and usually comes from
- * the reply cache), so it goes out in the acknowledgement itself: one round trip, inside
+ * the message cache), so it goes out in the acknowledgement itself: one round trip, inside
  * Slack's 3-second limit, no response_url use. Only digest subcommands (which touch the state
  * file) acknowledge first and answer after.
  */
