@@ -19,7 +19,7 @@
  * the alias "Google Nimbus". All lists are compared after normalize(), so a filler word typed
  * on a Persian keyboard (ی, ک) is still filler.
  */
-import { detectLang, isStopword, normalize, tokens, type Lang } from '../knowledge/normalize.js';
+import { detectLang, isStopword, normalize, type Lang } from '../knowledge/normalize.js';
 
 /** Longest text parsed; the rest is ignored. Slack allows far more than any topic needs. */
 export const MAX_INPUT_CHARS = 1000;
@@ -102,7 +102,9 @@ export function topicPhrasesOf(text: string): string[][] {
   for (const raw of text.split(' ')) {
     if (JOINING_SIGN.test(raw)) cut();
     if (NOT_A_WORD.test(raw) || JOINING_SIGN.test(raw)) continue;
-    for (const word of tokens(raw)) {
+    // normalize(), not the cached tokens(): a person's words are not kept in a cache.
+    const words = normalize(raw);
+    for (const word of words === '' ? [] : words.split(' ')) {
       if (JOINERS.has(word)) cut(); // before the filler check: a joiner is filler that also cuts
       else if (!FILLER_WORDS.has(word) && !isStopword(word)) phrases[phrases.length - 1]!.push(word);
     }
