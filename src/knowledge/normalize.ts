@@ -18,10 +18,35 @@ function asciiDigits(text: string): string {
 }
 
 /**
+ * Letters that Persian, Urdu, Kurdish and Pashto keyboards type where Arabic has another: an
+ * organizer on such a keyboard types ی for ي, ک for ك, ھ/ە/ۃ for ه/ة. Folded to the Arabic letter
+ * (the ta marbuta forms straight to ه, as ة itself is). After NFKD, so ۀ (ە + hamza) and ۓ
+ * (ے + hamza) arrive here already split.
+ */
+const PERSO_ARABIC: Record<string, string> = {
+  '\u06CC': '\u064A', // ی Farsi yeh
+  '\u06D0': '\u064A', // ې Pashto/Uyghur e
+  '\u06CD': '\u064A', // ۍ yeh with tail
+  '\u06D2': '\u064A', // ے Urdu yeh barree
+  '\u0620': '\u064A', // ؠ Kashmiri yeh
+  '\u06A9': '\u0643', // ک keheh
+  '\u06AA': '\u0643', // ڪ swash kaf
+  '\u06AB': '\u0643', // ګ kaf with ring
+  '\u06BE': '\u0647', // ھ heh doachashmee
+  '\u06C1': '\u0647', // ہ heh goal
+  '\u06D5': '\u0647', // ە ae
+  '\u06C3': '\u0647', // ۃ teh marbuta goal
+  '\u0671': '\u0627', // ٱ alef wasla
+};
+const PERSO_ARABIC_LETTER = new RegExp(`[${Object.keys(PERSO_ARABIC).join('')}]`, 'g');
+
+/**
  * Lower-case, fold Latin diacritics and Arabic spelling variants, drop punctuation.
  * - NFKD splits "é" into "e" + accent and "أ/إ/آ" into "ا" + hamza/madda; marks are then dropped.
  *   It also maps Arabic presentation forms (pasted from PDFs) to plain letters.
  * - ة (ta marbuta) → ه and ى (alef maqsura) → ي, the two variants most often typed either way.
+ * - Persian/Urdu letters fold to the Arabic ones (PERSO_ARABIC), and Persian and Arabic-Indic
+ *   digits to ASCII, so keywords and filler words compare equal however they were typed.
  * - Tatweel (ـ) and invisible format characters (RTL marks, ZWJ) are removed, not turned into
  *   spaces, so they cannot split a word.
  */
@@ -31,6 +56,7 @@ export function normalize(text: string): string {
   return asciiDigits(text)
     .normalize('NFKD')
     .replace(/[\p{M}\p{Cf}\u0640]/gu, '')
+    .replace(PERSO_ARABIC_LETTER, (letter) => PERSO_ARABIC[letter]!)
     .replace(/\u0629/g, '\u0647')
     .replace(/\u0649/g, '\u064A')
     .toLowerCase()

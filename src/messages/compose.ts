@@ -60,6 +60,8 @@ export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOp
       return finish(resultBlocks(answer.words, answer.hits.map((hit) => hit.entry), lang), t(lang).resultsTitle(answer.words), lang, preface, tail);
     case 'did-you-mean':
       return finish(didYouMeanBlocks(answer.text, answer.suggestions, lang), t(lang).noTopic(answer.text), lang, preface, []);
+    case 'topics':
+      return finish(namedTopicsBlocks(answer.text, answer.entries, lang), t(lang).namedTopics(answer.text, answer.entries.length), lang, preface, []);
     case 'digest':
       return finish([section(t(lang).digestUnavailable)], t(lang).digestUnavailable, lang, [], []);
   }
@@ -137,12 +139,21 @@ function didYouMeanBlocks(text: string, suggestions: Entry[], lang: Lang): Known
   const s = t(lang);
   const quoted = quoteUserText(text);
   if (suggestions.length === 0) return [section(`${s.noTopic(quoted)} ${s.nothingClose}\n${s.tryNext}`)];
+  return [section(`${s.noTopic(quoted)} ${s.didYouMean}`), ...openEach(suggestions, lang)];
+}
+
+/** A sentence that names several topics: say so, and offer each (its command and a button). */
+function namedTopicsBlocks(text: string, entries: Entry[], lang: Lang): KnownBlock[] {
+  return [section(t(lang).namedTopics(quoteUserText(text), entries.length)), ...openEach(entries, lang)];
+}
+
+/** One line per entry with its `/notech id`, and a button that opens each card. */
+function openEach(entries: Entry[], lang: Lang): KnownBlock[] {
   return [
-    section(`${s.noTopic(quoted)} ${s.didYouMean}`),
-    ...sections(undefined, suggestions.map((entry) => entryLine(entry, lang))),
+    ...sections(undefined, entries.map((entry) => entryLine(entry, lang))),
     actions(
       'notech_suggestions',
-      suggestions.map((entry, i) => button(entry.name[lang], `${ACTION_IDS.openPrefix}${i}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue))),
+      entries.map((entry, i) => button(entry.name[lang], `${ACTION_IDS.openPrefix}${i}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue))),
     ),
   ];
 }

@@ -1,10 +1,18 @@
 /**
+ * `@channel`, `@here`, `@everyone` as plain words. Slack's API does not turn them into pings
+ * unless a message asks it to (`link_names`, `parse: full`, which the bot never sets), but a
+ * decoded `<!channel>` is echoed back as exactly this text, so an invisible word joiner after
+ * the `@` keeps it inert whatever a client or a future option does with it.
+ */
+const SPECIAL_MENTION = /@(channel|here|everyone)\b/gi;
+
+/**
  * Slack mrkdwn escaping. Slack treats exactly three characters as control characters:
  * & < >. Escaping them turns `<!channel>`, `<@U123>` or `<https://evil|click>` typed by a user
  * (or written in a knowledge edit) into visible text that pings and links nobody.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(SPECIAL_MENTION, '@\u2060$1');
 }
 
 /** A link we build ourselves; the label is escaped, the URL is validated https without < > |. */

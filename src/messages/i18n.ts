@@ -45,6 +45,8 @@ export interface UiStrings {
   noResults: (words: string) => string;
   noTopic: (text: string) => string;
   didYouMean: string;
+  /** A message that names several topics (2–5): say so, quoting it, before offering each. */
+  namedTopics: (text: string, count: number) => string;
   nothingClose: string;
   versionTitle: string;
   versionLine: (version: string, updated: string, entries: number) => string;
@@ -112,6 +114,7 @@ const en: UiStrings = {
   noResults: (words) => `No fact mentions “${words}”.`,
   noTopic: (text) => `No topic is called “${text}”.`,
   didYouMean: 'Did you mean:',
+  namedTopics: (text, count) => `“${text}” names ${count} topics. Which one?`,
   nothingClose: 'Nothing close either.',
   versionTitle: 'Knowledge version',
   versionLine: (version, updated, entries) => `Version *${version}*, updated ${updated}, ${entries} topics.`,
@@ -180,6 +183,7 @@ const ar: UiStrings = {
   noResults: (words) => `لا توجد حقيقة تذكر «${words}».`,
   noTopic: (text) => `لا يوجد موضوع باسم «${text}».`,
   didYouMean: 'هل تقصد:',
+  namedTopics: (text, count) => (count === 2 ? `«${text}» يذكر موضوعين. أيهما تقصد؟` : `«${text}» يذكر ${count} مواضيع. أيها تقصد؟`),
   nothingClose: 'ولا يوجد ما يقاربه.',
   versionTitle: 'إصدار المعرفة',
   versionLine: (version, updated, entries) => `الإصدار *${version}*، حُدّث في ${updated}، ويضم ${entries} موضوعًا.`,

@@ -10,8 +10,16 @@
  *
  * `lang:en` / `lang:ar` anywhere overrides the language, which is otherwise Arabic when the
  * text is mostly Arabic. Keywords are accepted in both languages.
+ *
+ * Mentions (and DMs) are sentences: "hey @NoTech, can you tell me about palantir? thanks".
+ * Greetings, thanks and "please" before a keyword are skipped ("hi, list please"), and a topic
+ * carries its `phrases`: the text's normalised words without filler (POLITE, QUESTION and the
+ * knowledge's stopwords), custom emoji, @/# references or links, cut where the text joins two
+ * things ("and", "or", "with", "و", "&", a comma), so "google and nimbus" is two phrases, not
+ * the alias "Google Nimbus". All lists are compared after normalize(), so a filler word typed
+ * on a Persian keyboard (ی, ک) is still filler.
  */
-import { detectLang, normalize, type Lang } from '../knowledge/normalize.js';
+import { detectLang, isStopword, normalize, type Lang } from '../knowledge/normalize.js';
 
 /** Longest text parsed; the rest is ignored. Slack allows far more than any topic needs. */
 export const MAX_INPUT_CHARS = 1000;
@@ -21,7 +29,8 @@ export type Command =
   | { kind: 'list' }
   | { kind: 'version' }
   | { kind: 'search'; words: string }
-  | { kind: 'topic'; text: string }
+  /** `text` as typed (for echoes), `phrases` the words that can name a topic (see topicPhrasesOf). */
+  | { kind: 'topic'; text: string; phrases: string[][] }
   | { kind: 'digest'; args: string[] };
 
 export type Query = Command & { lang: Lang; langExplicit: boolean };
@@ -48,6 +57,61 @@ const KEYWORDS: Record<string, 'help' | 'list' | 'version' | 'search' | 'digest'
   الملخص: 'digest',
 };
 const KEYWORD_LOOKUP = new Map(Object.entries(KEYWORDS).map(([word, kind]) => [normalize(word) || word, kind]));
+
+/** Greetings, thanks, "please", in English and Arabic: skipped before a keyword, never a topic. */
+const POLITE = [
+  'hey', 'hi', 'hello', 'hiya', 'yo', 'dear', 'good', 'morning', 'afternoon', 'evening', 'thanks', 'thank', 'thx', 'ty', 'cheers',
+  'please', 'pls', 'plz', 'kindly', 'bot', 'ok', 'okay', 'so', 'um', 'hmm',
+  'مرحبا', 'مرحبًا', 'اهلا', 'أهلا', 'أهلًا', 'هلا', 'سلام', 'السلام', 'عليكم', 'صباح', 'مساء', 'الخير', 'النور', 'يا',
+  'شكرا', 'شكرًا', 'شكراً', 'جزيلا', 'جزيلًا', 'مشكور', 'فضلك', 'فضلكم', 'لو', 'سمحت', 'سمحتم', 'رجاء', 'الرجاء', 'رجاءً',
+  'تسلم', 'يعطيك', 'العافية', 'مرسي',
+];
+/** Question words and filler around a topic ("can you tell me", "what do we know about", "ماذا عن"). */
+const QUESTION = [
+  'what', 'whats', 'which', 'who', 'whos', 'how', 'why', 'when', 'where', 'can', 'could', 'would', 'will', 'should', 'you',
+  'tell', 'me', 'us', 'about', 'do', 'does', 'did', 'we', 'i', 'know', 'known', 'have', 'has', 'got', 'anything', 'something',
+  'info', 'information', 'more', 'details', 'facts', 'regarding', 're', 'comparing', 'also', 'both', 'let', 'lets', 'explain',
+  'show', 'give', 'need', 'want', 'like', 'to', 'the', 'is', 'are', 'was', 'were', 'be', 'there', 'any', 'some', 'on', 'of',
+  'a', 'an', 'it', 'its', 's', 'again', 'quick', 'question',
+  'ماذا', 'ما', 'من', 'هو', 'هي', 'هل', 'عن', 'أخبرني', 'اخبرني', 'اخبرنا', 'أخبرنا', 'حدثني', 'حدثنا', 'يمكنك', 'ممكن',
+  'تخبرني', 'تقول', 'قل', 'لي', 'لنا', 'نعرف', 'نعلم', 'تعرف', 'أعرف', 'اعرف', 'أريد', 'اريد', 'معرفة', 'معلومات', 'المزيد',
+  'كل', 'شيء', 'أي', 'اي', 'في', 'على', 'بخصوص', 'حول', 'وماذا', 'وما',
+  // Spoken forms of "what" and "I want" (Levantine, Gulf, Egyptian, Iraqi)
+  'شو', 'ايش', 'إيش', 'وش', 'شنو', 'بدي', 'عايز', 'عاوز', 'أبغى', 'ابغى',
+];
+const POLITE_WORDS = new Set(POLITE.map(normalize));
+const FILLER_WORDS = new Set([...POLITE, ...QUESTION].map(normalize));
+/** Words that are references or pictures, not topics: @someone, #channel, :custom_emoji:, links. */
+const NOT_A_WORD = /^(?:[@#]\S+|:[a-z0-9_+'-]+:(?::skin-tone-[2-6]:)?|(?:https?:\/\/|mailto:)\S+)$/i;
+/** Words that join two things: never a topic, and a phrase ends there. */
+const JOINERS = new Set(['and', 'or', 'with', 'vs', 'versus', 'plus', 'between', 'compare', 'و', 'أو', 'او', 'مع', 'بين', 'قارن'].map(normalize));
+/** A raw word that is only a joining sign ("&", "+", "/"), or ends a clause (a comma, a semicolon). */
+const JOINING_SIGN = /^[&+/|]+$/;
+const CLAUSE_END = /[,;،؛]$/;
+
+/**
+ * The words of a topic text that can name a topic, in phrases: normalised, without filler,
+ * stopwords, references, custom emoji or links, a new phrase after each joining word or sign.
+ * Empty when the text is all filler ("thanks!", "مرحبا").
+ */
+export function topicPhrasesOf(text: string): string[][] {
+  const phrases: string[][] = [[]];
+  const cut = () => {
+    if (phrases[phrases.length - 1]!.length > 0) phrases.push([]);
+  };
+  for (const raw of text.split(' ')) {
+    if (JOINING_SIGN.test(raw)) cut();
+    if (NOT_A_WORD.test(raw) || JOINING_SIGN.test(raw)) continue;
+    // normalize(), not the cached tokens(): a person's words are not kept in a cache.
+    const words = normalize(raw);
+    for (const word of words === '' ? [] : words.split(' ')) {
+      if (JOINERS.has(word)) cut(); // before the filler check: a joiner is filler that also cuts
+      else if (!FILLER_WORDS.has(word) && !isStopword(word)) phrases[phrases.length - 1]!.push(word);
+    }
+    if (CLAUSE_END.test(raw)) cut();
+  }
+  return phrases.filter((phrase) => phrase.length > 0);
+}
 
 const LANG_FLAG = /(?:^|\s)lang:(en|ar)(?=\s|$)/gi;
 
@@ -80,11 +144,14 @@ export function parseQuery(raw: string, fallbackLang: Lang = 'en'): Query {
   const lang = explicit ?? detectLang(text) ?? fallbackLang;
   const base = { lang, langExplicit: explicit !== undefined };
 
-  const [first = '', ...rest] = text.split(' ');
+  if (text === '') return { kind: 'help', ...base };
+  // "hi, list please" is "list": greetings and thanks before a keyword are skipped.
+  const all = text.split(' ');
+  const start = all.findIndex((word) => !POLITE_WORDS.has(normalize(word)));
+  const [first = '', ...rest] = start === -1 ? [] : all.slice(start);
   const keyword = KEYWORD_LOOKUP.get(normalize(first) || first);
   const remainder = rest.join(' ');
 
-  if (text === '') return { kind: 'help', ...base };
   switch (keyword) {
     case 'help':
       return { kind: 'help', ...base };
@@ -97,7 +164,7 @@ export function parseQuery(raw: string, fallbackLang: Lang = 'en'): Query {
     case 'digest':
       return { kind: 'digest', args: rest.filter((word) => word !== ''), ...base };
     default:
-      return { kind: 'topic', text, ...base };
+      return { kind: 'topic', text, phrases: topicPhrasesOf(text), ...base };
   }
 }
 

@@ -8,7 +8,7 @@ import { compose, type ComposeOptions } from '../messages/compose.js';
 import { quickHelp } from '../messages/quick-help.js';
 import type { SlackMessage } from '../messages/types.js';
 import { answer, type Answer } from './answer.js';
-import { MAX_INPUT_CHARS, parseQuery, stripMentions, type Query } from './parse.js';
+import { parseQuery, stripMentions, type Query } from './parse.js';
 
 export interface Reply {
   query: Query;
@@ -17,44 +17,38 @@ export interface Reply {
 }
 
 /**
- * Answers are a pure function of the text and the knowledge, and organizers ask about the same
- * few topics again and again: remember the last replies per knowledge version. A reload builds
- * a new Knowledge object, so its cache starts empty (WeakMap: the old one goes with it).
- * Replies are shared between requests and must not be mutated.
+ * Composing a card is most of the work of an answer, and organizers ask about the same few
+ * topics again and again: messages that carry nothing the person typed (a card, the list, help,
+ * the version) are remembered per knowledge version, keyed by what they are (entry id, language,
+ * surface), never by the text asked. Answers that quote the text (did you mean, search results,
+ * several topics) are composed each time, so no typed text stays in memory after a request.
+ * A reload builds a new Knowledge object, so its cache starts empty (WeakMap: the old one goes
+ * with it). Messages are shared between requests and must not be mutated.
  */
-const REPLY_CACHE_SIZE = 1000;
-const replyCache = new WeakMap<Knowledge, Map<string, Reply>>();
+const MESSAGE_CACHE_SIZE = 1000;
+const messageCache = new WeakMap<Knowledge, Map<string, SlackMessage>>();
 
-function cached(kind: string, text: string, knowledge: Knowledge, build: () => Reply): Reply {
-  // Oversized input is answered (with a "too long" reply) but not remembered.
-  if (text.length > MAX_INPUT_CHARS) return build();
-  let cache = replyCache.get(knowledge);
-  if (!cache) replyCache.set(knowledge, (cache = new Map()));
-  const key = `${kind}\u0000${text}`;
-  const hit = cache.get(key);
-  if (hit) {
-    // Refresh its place, so the cache keeps what is asked most recently.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
+function remembered(surface: string, result: Answer, knowledge: Knowledge, build: () => SlackMessage): SlackMessage {
+  const what = result.kind === 'card' ? `card\u0000${result.entry.id}` : result.kind === 'list' || result.kind === 'help' || result.kind === 'version' ? result.kind : undefined;
+  if (what === undefined) return build();
+  let cache = messageCache.get(knowledge);
+  if (!cache) messageCache.set(knowledge, (cache = new Map()));
+  const key = `${surface}\u0000${what}\u0000${result.lang}`;
+  let message = cache.get(key);
+  if (!message) {
+    if (cache.size >= MESSAGE_CACHE_SIZE) cache.clear();
+    cache.set(key, (message = build()));
   }
-  const reply = build();
-  if (cache.size >= REPLY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, reply);
-  return reply;
+  return message;
 }
 
 /** `/notech <text>`: private first, with a Share button on anything worth sharing. */
 export function replyToCommand(text: string, knowledge: Knowledge, fallbackLang: Lang = 'en'): Reply {
-  return cached(`command:${fallbackLang}`, text, knowledge, () => composeCommandReply(text, knowledge, fallbackLang));
-}
-
-function composeCommandReply(text: string, knowledge: Knowledge, fallbackLang: Lang): Reply {
   const query = parseQuery(text, fallbackLang);
   const result = answer(query, knowledge);
   const shareable = result.kind === 'card' || result.kind === 'list' || result.kind === 'version' || result.kind === 'results';
   const options: ComposeOptions = shareable ? { shareQuery: shareQueryFor(result, text) } : {};
-  return { query, answer: result, message: compose(result, knowledge, options) };
+  return { query, answer: result, message: remembered('command', result, knowledge, () => compose(result, knowledge, options)) };
 }
 
 /**
@@ -62,16 +56,12 @@ function composeCommandReply(text: string, knowledge: Knowledge, fallbackLang: L
  * When the text names nothing the bot knows, a short help reply instead of "no match".
  */
 export function replyToMention(text: string, knowledge: Knowledge): Reply {
-  return cached('mention', text, knowledge, () => composeMentionReply(text, knowledge));
-}
-
-function composeMentionReply(text: string, knowledge: Knowledge): Reply {
   const query = parseQuery(stripMentions(text));
   const result = answer(query, knowledge);
   if (result.kind === 'did-you-mean' && result.suggestions.length === 0) {
     return { query, answer: result, message: quickHelp(result.lang) };
   }
-  return { query, answer: result, message: compose(result, knowledge) };
+  return { query, answer: result, message: remembered('mention', result, knowledge, () => compose(result, knowledge)) };
 }
 
 /** The command text a Share button replays: the entry id for cards, so a share is exact. */

@@ -15,6 +15,7 @@ import { guardRequest } from './guard.js';
 import type { DigestCommands, ListenerDeps } from './context.js';
 import { RecentKeys } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
+import { acknowledgeProtocolEvents } from './protocol.js';
 
 import { BODY_LIMIT_BYTES } from './guard.js';
 const HOUR = 60 * 60 * 1000;
@@ -121,11 +122,13 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     store,
     logger,
     activity,
-    seenEvents: new RecentKeys(HOUR),
+    answeredMessages: new RecentKeys(HOUR),
     helpedThreads: new RecentKeys(HOUR),
+    sharedPreviews: new RecentKeys(HOUR),
     ...(options.digest ? { digest: options.digest } : {}),
   };
   registerListeners(app, deps);
+  acknowledgeProtocolEvents(app, logger);
   app.error(async (error) => {
     // The error's code and name say what failed; its message may quote a payload, so it stays out.
     logger.error({ code: (error as { code?: string }).code, name: error.name }, 'listener error');

@@ -7,8 +7,14 @@ import type { RecentKeys } from './dedupe.js';
 export interface ListenerDeps {
   store: KnowledgeStore;
   logger: Logger;
-  /** Event ids already answered: Slack's retries of the same event get no second reply. */
-  seenEvents: RecentKeys;
+  /**
+   * Messages already answered, keyed by channel and message ts: Slack's retries, re-deliveries
+   * under new event ids and the app_mention sent again when a message is edited get no second
+   * reply.
+   */
+  answeredMessages: RecentKeys;
+  /** Previews already shared (a double click on Share posts the card once). */
+  sharedPreviews: RecentKeys;
   /** Threads where the short help was already given. */
   helpedThreads: RecentKeys;
   /** Counts of what was answered, logged once a minute. */

@@ -5,6 +5,10 @@
  * - bodies over the limit are refused from Content-Length before being read;
  * - content types Slack never sends are refused (Bolt would try to parse them as JSON);
  * - every refusal is logged with its reason and never with the body.
+ * One unsigned request is let through, in exactly the shape Slack sends it: the `ssl_check=1`
+ * form post with which Slack checks an HTTP app's certificate (no signature headers, a form
+ * body of a few bytes). Bolt answers it 200 from the body alone and refuses, 401, any other
+ * unsigned body, so letting the shape through opens nothing else.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -13,6 +17,20 @@ import type { Logger } from 'pino';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 const SLACK_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
+/** `token=…&ssl_check=1` is about 40 bytes; anything longer is not Slack's certificate check. */
+export const SSL_CHECK_MAX_BYTES = 512;
+
+/**
+ * Slack's certificate check, by its headers: a form post (the exact content type Bolt reads
+ * ssl_check from) with no signature or timestamp header and a short, declared length.
+ */
+function looksLikeSslCheck(req: Pick<IncomingMessage, 'headers'>): boolean {
+  const { headers } = req;
+  if (headers['content-type'] !== 'application/x-www-form-urlencoded') return false;
+  if (headers['x-slack-signature'] !== undefined || headers['x-slack-request-timestamp'] !== undefined) return false;
+  if (headers['transfer-encoding'] !== undefined || !/^\d{1,3}$/.test(headers['content-length'] ?? '')) return false;
+  return Number(headers['content-length']) <= SSL_CHECK_MAX_BYTES;
+}
 
 export type RejectReason = 'missing-signature' | 'malformed-signature' | 'missing-timestamp' | 'timestamp-skew' | 'body-too-large' | 'content-type';
 
@@ -23,6 +41,7 @@ export function checkHeaders(req: Pick<IncomingMessage, 'method' | 'url' | 'head
   if (Number.isFinite(length) && length > BODY_LIMIT_BYTES) return { status: 413, reason: 'body-too-large' };
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (!SLACK_CONTENT_TYPES.has(contentType)) return { status: 415, reason: 'content-type' };
+  if (looksLikeSslCheck(req)) return undefined; // Bolt answers 200 to ssl_check=1, 401 to anything else.
   const signature = req.headers['x-slack-signature'];
   const timestamp = req.headers['x-slack-request-timestamp'];
   if (typeof timestamp !== 'string' || timestamp === '') return { status: 401, reason: 'missing-timestamp' };

@@ -5,6 +5,7 @@
  */
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import type { SlackMessage } from '../messages/types.js';
 
 export function slackErrorCode(error: unknown): string {
   const e = error as { data?: { error?: string }; statusCode?: number; code?: string };
@@ -28,4 +29,29 @@ export async function postMessageWithRetry(client: WebClient, args: ChatPostMess
     }
   }
   return false;
+}
+
+/**
+ * Reach the person who pressed a button when its response_url no longer can (expired after 30
+ * minutes or 5 uses, or Slack failing): an ephemeral message in that conversation (the bot
+ * must be a member), else, if `dm` is given, a DM from the bot (their user id as the channel,
+ * which `chat:write` allows; shown in the app's Messages tab). Returns how it got through.
+ */
+export async function tellPrivately(
+  client: WebClient,
+  where: { channel: string | undefined; user: string },
+  ephemeral: SlackMessage,
+  dm: SlackMessage | undefined,
+  logger: Logger,
+): Promise<'ephemeral' | 'dm' | undefined> {
+  if (where.channel !== undefined) {
+    try {
+      await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...ephemeral });
+      return 'ephemeral';
+    } catch (error) {
+      logger.warn({ method: 'chat.postEphemeral', error: slackErrorCode(error) }, 'Slack call failed');
+    }
+  }
+  if (dm && (await postMessageWithRetry(client, { channel: where.user, ...dm }, logger))) return 'dm';
+  return undefined;
 }

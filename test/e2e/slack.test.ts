@@ -48,7 +48,8 @@ describe('/notech over signed HTTP', () => {
     ['version', `Knowledge version ${knowledge.version}`],
     ['search divestment', 'Search results'],
     ['palentir', 'Palantir Technologies'],
-    ['project nimbus and google', 'Did you mean'],
+    ['project nimbus and google', 'names 2 topics. Which one?'],
+    ['surveillance', 'Did you mean'],
     ['lang:ar list', 'المواضيع'],
   ])('%j answers privately with %s', async (text, expected) => {
     const answer = await command(text);
@@ -69,11 +70,17 @@ describe('/notech over signed HTTP', () => {
     expect(h.slack.responsePosts).toEqual([]);
   });
 
-  it('escapes whatever a user types', async () => {
-    const answer = await command('<!channel> <@U0BOSS> <https://evil.example|click>');
-    const shown = JSON.stringify(answer, (key, value: unknown) => (key === 'value' ? undefined : value));
-    expect(shown).not.toMatch(/<!channel>|<@U0BOSS>|<https:\/\/evil/);
-    expect(shown).toContain('&lt;!channel&gt;');
+  it('escapes whatever a user types, and pings nobody', async () => {
+    // "@channel @boss" and a link, as Slack sends them; then the same characters typed literally.
+    for (const [text, echoed] of [
+      ['<!channel> <@U0BOSS> <https://evil.example|click>', '@\u2060channel @U0BOSS click'],
+      ['&lt;!channel&gt; &lt;@U0BOSS&gt;', '&lt;!channel&gt; &lt;@U0BOSS&gt;'],
+    ]) {
+      const answer = await command(text!);
+      const shown = JSON.stringify(answer, (key, value: unknown) => (key === 'value' ? undefined : value));
+      expect(shown).not.toMatch(/<!channel>|<@U0BOSS>|<https:\/\/evil|@channel/);
+      expect(JSON.parse(shown).blocks[0].text.text).toContain(echoed);
+    }
   });
 
   it('answers within the 3-second limit under a burst of 20 commands', async () => {

@@ -38,7 +38,7 @@ afterAll(() => {
 });
 
 function deps(): ListenerDeps {
-  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, activity: new Activity(logger), seenEvents: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000) };
+  return { store: KnowledgeStore.of(realKnowledge(), logger), logger, activity: new Activity(logger), answeredMessages: new RecentKeys(3_600_000), helpedThreads: new RecentKeys(3_600_000), sharedPreviews: new RecentKeys(3_600_000) };
 }
 
 function expectSafe(message: SlackMessage, allow: string[] = []) {
@@ -84,6 +84,7 @@ describe(`each surface survives ${RUNS.toLocaleString('en')} generated inputs`, 
         await handler({
           event: { type: 'app_mention', text: `<@U0NOTECH> ${text}`, user: 'U0FUZZ', channel: 'C0FUZZ', ts: `${id}.0001`, ...(inThread ? { thread_ts: '1.0001' } : {}) },
           body: { event_id: `Ev${id}` },
+          context: { botUserId: 'U0NOTECH' },
           client,
         } as never);
       }),
@@ -104,7 +105,7 @@ describe(`each surface survives ${RUNS.toLocaleString('en')} generated inputs`, 
         const args = {
           ack: async () => undefined,
           action: { type: 'button', action_id: isShare ? 'notech_share' : 'notech_open_0', value },
-          body: { user: { id: 'U0FUZZ' }, channel: { id: 'C0FUZZ' }, trigger_id: 't', container: fromView ? { type: 'view' } : { type: 'message' } },
+          body: { user: { id: 'U0FUZZ' }, channel: { id: 'C0FUZZ' }, trigger_id: `t${count}`, container: fromView ? { type: 'view' } : { type: 'message', message_ts: `1.${count}` } },
           respond: async (message: SlackMessage) => {
             sent.push({ message, allow: ['<@U0FUZZ>'] });
           },

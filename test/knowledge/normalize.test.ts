@@ -21,3 +21,21 @@ describe('tokens', () => {
     expect(tokens('إل\ufeffبيت')).toEqual(['البيت']);
   });
 });
+
+describe('Persian and Urdu keyboards', () => {
+  it.each([
+    ['بالانتیر', 'بالانتير'], // ی Farsi yeh
+    ['مایکروسوفت', 'مايكروسوفت'], // ی and ک keheh
+    ['مصلحۃ', 'مصلحه'], // ۃ teh marbuta goal
+    ['قائمہ', 'قائمه'], // ہ heh goal
+    ['مساعدە', 'مساعده'], // ە ae
+    ['ھ', 'ه'], // ھ heh doachashmee
+    ['ې ۍ ے ۓ', 'ي ي ي ي'],
+    ['ڪ ګ', 'ك ك'],
+    ['ٱلسجون', 'السجون'], // alef wasla
+    ['۸۲۰۰ ٨٢٠٠', '8200 8200'],
+  ])('%s → %s', (typed, arabic) => {
+    expect(normalize(typed)).toBe(normalize(arabic));
+  });
+});
+

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
 import { escapeMrkdwn, link, quoteUserText, unsafeSequences } from '../../src/messages/escape.js';
 
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (text: string) => text.replace(/@\u2060(channel|here|everyone)/gi, '@$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('mrkdwn escaping', () => {
   it.each(['<!channel>', '<!here>', '<!everyone>', '<@U123ABC>', '<#C123|general>', '<https://evil.example|click>', '<!subteam^S1>', '<!date^1^{date}|x>'])(
@@ -33,6 +33,11 @@ describe('mrkdwn escaping', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('keeps @channel, @here and @everyone inert, in any case, and nothing else', () => {
+    expect(escapeMrkdwn('@channel @HERE @everyone @heresy a@here.org')).toBe('@\u2060channel @\u2060HERE @\u2060everyone @heresy a@\u2060here.org');
+    expect(escapeMrkdwn('@\u2060channel')).toBe('@\u2060channel');
   });
 
   it('is not fooled by pre-escaped input', () => {

@@ -38,6 +38,23 @@ describe('the command grammar', () => {
     });
   });
 
+  it.each([
+    ['hi, list please', 'list'],
+    ['hey help', 'help'],
+    ['thanks! version', 'version'],
+    ['مرحبا قائمة', 'list'],
+    ['لو سمحت مساعدة', 'help'],
+    ['مرحبا قائمہ', 'list'], // ہ typed on an Urdu keyboard
+    ['what about list', 'topic'], // only greetings and thanks are skipped before a keyword
+  ])('greetings before a keyword: %j → %s', (text, kind) => {
+    expect(parseQuery(text).kind).toBe(kind);
+  });
+
+  it('keeps the words of a search after a greeting, and a topic its phrases', () => {
+    expect(parseQuery('hey, search divestment')).toMatchObject({ kind: 'search', words: 'divestment' });
+    expect(parseQuery('hey what about google and amazon? thanks')).toMatchObject({ kind: 'topic', text: 'hey what about google and amazon? thanks', phrases: [['google'], ['amazon']] });
+  });
+
   it('answers Arabic in Arabic and English in English', () => {
     expect(parseQuery('مصلحة السجون').lang).toBe('ar');
     expect(parseQuery('elbit').lang).toBe('en');

@@ -9,7 +9,11 @@ import { homeBlocks } from '../../src/slack/views/home.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
 interface Manifest {
-  features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string; url?: string }>; app_home: { home_tab_enabled: boolean }; bot_user: unknown };
+  features: {
+    slash_commands: Array<{ command: string; description: string; usage_hint?: string; url?: string }>;
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
+    bot_user: unknown;
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[]; request_url?: string }; interactivity: { is_enabled: boolean; request_url?: string }; socket_mode_enabled: boolean };
 }
@@ -63,6 +67,10 @@ describe('manifest.json', () => {
 
   it('has a Home tab and a bot user, and is in Socket Mode with no request URLs', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // The bot DMs a person whose share could not be delivered anywhere else (share.ts): the
+    // Messages tab shows those DMs; read-only, since the bot does not read DMs (no message.im).
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+    expect(REGISTERED.events).not.toContain('message.im');
     expect(manifest.features.bot_user).toBeDefined();
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.request_url).toBeUndefined();

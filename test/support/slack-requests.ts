@@ -83,7 +83,8 @@ export function blockAction(
     user: { id: 'U0MAYA', username: 'maya', name: 'maya', team_id: 'T0TEST' },
     api_app_id: 'A0NOTECH',
     token: 'deprecated',
-    container: options.container ?? { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0ORGANIZE', is_ephemeral: true },
+    // Each preview is its own message: a fresh ts unless the test gives one.
+    container: options.container ?? { type: 'message', message_ts: `1700000000.${String(++counter).padStart(6, '0')}`, channel_id: 'C0ORGANIZE', is_ephemeral: true },
     trigger_id: nextId('trig.'),
     team: { id: 'T0TEST', domain: 'test' },
     enterprise: null,

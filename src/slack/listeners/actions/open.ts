@@ -1,14 +1,17 @@
 /**
- * Buttons that open a topic: "did you mean" suggestions (in a private answer) and the topics
- * on the Home tab. From a message, the private answer is replaced by the card (with its Share
- * button); from the Home tab, which has no response_url, the card opens in a modal that only
- * the person sees.
+ * Buttons that open a topic: "did you mean" suggestions and the topics a sentence named (in a
+ * private answer or a reply in a thread) and the topics on the Home tab. From a private answer,
+ * it is replaced by the card (with its Share button); from a reply others see, the card comes
+ * privately and the reply stays. When the response_url has expired, the card still reaches
+ * the person (an ephemeral message, else a DM). From the Home tab, which has no response_url,
+ * the card opens in a modal that only the person sees.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { expiredButtonMessage } from '../../../messages/errors.js';
 import { replyToCommand } from '../../../query/respond.js';
 import { readButtonValue } from '../../button-value.js';
 import type { ListenerDeps } from '../../context.js';
+import { slackErrorCode, tellPrivately } from '../../send.js';
 import { cardModal } from '../../views/modal.js';
 
 export function openAction(deps: ListenerDeps) {
@@ -25,7 +28,11 @@ export function openAction(deps: ListenerDeps) {
     if (fromView) {
       await client.views.open({ trigger_id: body.trigger_id, view: cardModal(reply.message, value.lang) });
     } else {
-      await respond({ response_type: 'ephemeral', replace_original: true, ...reply.message });
+      const replace = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
+      await respond({ response_type: 'ephemeral', replace_original: replace, ...reply.message }).catch(async (error: unknown) => {
+        deps.logger.warn({ action: 'open', via: 'response_url', error: slackErrorCode(error) }, 'card sent another way');
+        await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, reply.message, reply.message, deps.logger);
+      });
     }
     deps.activity.count('opens');
     deps.logger.debug({ action: 'open', from: fromView ? 'home' : 'message', answer: reply.answer.kind }, 'topic opened');

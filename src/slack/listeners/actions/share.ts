@@ -2,17 +2,18 @@
  * "Share in channel": post the same answer publicly, attributed to the person who shared it,
  * then replace the private preview with a short note. Both go through the button's
  * response_url, which works in any channel the person could use the command in, even one the
- * bot has not joined.
+ * bot has not joined. When every way fails (the response_url has expired and the bot is not
+ * in the conversation, e.g. a DM between two people), the person is told in a DM from the bot.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { compose } from '../../../messages/compose.js';
-import { expiredButtonMessage, shareFailedNotice, sharedNotice } from '../../../messages/errors.js';
+import { expiredButtonMessage, shareFailedNotice, sharedNotice, unshareableNotice } from '../../../messages/errors.js';
 import { t } from '../../../messages/i18n.js';
 import { answer } from '../../../query/answer.js';
 import { parseQuery } from '../../../query/parse.js';
 import { readButtonValue } from '../../button-value.js';
 import type { ListenerDeps } from '../../context.js';
-import { postMessageWithRetry, slackErrorCode } from '../../send.js';
+import { postMessageWithRetry, slackErrorCode, tellPrivately } from '../../send.js';
 import type { WebClient } from '@slack/web-api';
 
 export function shareAction(deps: ListenerDeps) {
@@ -22,6 +23,12 @@ export function shareAction(deps: ListenerDeps) {
     if (!value) {
       deps.logger.warn({ action: 'share' }, 'button value rejected');
       await respond({ response_type: 'ephemeral', replace_original: false, ...expiredButtonMessage('en') });
+      return;
+    }
+    // A double click sends two actions for one preview: the card is posted once. A failed share frees the preview again.
+    const preview = `${body.channel?.id ?? ''}\u0000${(body.container as { message_ts?: string } | undefined)?.message_ts ?? body.trigger_id}`;
+    if (!deps.sharedPreviews.firstTime(preview)) {
+      deps.activity.count('duplicateShares');
       return;
     }
     const query = parseQuery(value.q, value.lang);
@@ -42,16 +49,16 @@ export function shareAction(deps: ListenerDeps) {
         shared = (await post()) || ((await join(client, channel)) && (await post()));
       }
     }
+    if (!shared) deps.sharedPreviews.forget(preview);
     const notice = shared ? sharedNotice(value.lang) : shareFailedNotice(value.lang);
     try {
       await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });
     } catch (error) {
-      if (body.channel?.id) {
-        await client.chat
-          .postEphemeral({ channel: body.channel.id, user: body.user.id, ...notice })
-          .catch((fallbackError: unknown) => deps.logger.warn({ action: 'share', error: slackErrorCode(fallbackError) }, 'could not tell the sharer'));
-      }
       deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'preview not replaced');
+      // Nothing shared and the button's URL gone: a DM from the bot still reaches them.
+      const dm = shared ? undefined : unshareableNotice(value.lang, value.q);
+      const told = await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, notice, dm, deps.logger);
+      if (!told) deps.logger.warn({ action: 'share' }, 'could not tell the sharer');
     }
     deps.activity.count(shared ? 'shares' : 'sharesFailed');
     deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');

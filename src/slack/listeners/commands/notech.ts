@@ -1,6 +1,6 @@
 /**
  * `/notech <text>`. The answer is computed in well under a millisecond (and usually comes from
- * the reply cache), so it goes out in the acknowledgement itself: one round trip, inside
+ * the message cache), so it goes out in the acknowledgement itself: one round trip, inside
  * Slack's 3-second limit, no response_url use. Only digest subcommands (which touch the state
  * file) acknowledge first and answer after.
  */
@@ -8,13 +8,14 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { errorMessage } from '../../../messages/errors.js';
 import { replyToCommand } from '../../../query/respond.js';
 import type { ListenerDeps } from '../../context.js';
+import { decodeSlackText } from '../../decode.js';
 
 export function notechCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const started = performance.now();
     let reply;
     try {
-      reply = replyToCommand(command.text ?? '', deps.store.current);
+      reply = replyToCommand(decodeSlackText(command.text ?? ''), deps.store.current);
     } catch (error) {
       deps.logger.error({ err: error }, 'command failed');
       await ack({ response_type: 'ephemeral', ...errorMessage('en') });

@@ -1,23 +1,26 @@
 /**
  * `@NoTech what about palantir?`: answered in the thread of the mention (starting one if the
- * mention is not in a thread). Slack retries an event it thinks was missed; the same event id
- * is answered once. Messages from bots (including this one) are ignored.
+ * mention is not in a thread). Each message is answered once, keyed by channel and message ts:
+ * Slack's retries, re-deliveries under new event ids and the app_mention it sends again when a
+ * message is edited (same ts, an `edited` field) get no second reply. Messages from bots
+ * (including this one) are ignored.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { replyToMention } from '../../../query/respond.js';
 import type { ListenerDeps } from '../../context.js';
-import { postMessageWithRetry } from '../../send.js';
+import { decodeSlackText } from '../../decode.js';
+import { postMessageWithRetry, tellPrivately } from '../../send.js';
 
 export function appMention(deps: ListenerDeps) {
-  return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (event.bot_id || event.subtype === 'bot_message') return;
-    if (!deps.seenEvents.firstTime(body.event_id)) {
+    if (!deps.answeredMessages.firstTime(`${event.channel}\u0000${event.ts}`)) {
       deps.activity.count('duplicateEvents');
       deps.logger.debug({ event: 'app_mention' }, 'duplicate delivery ignored');
       return;
     }
     const threadTs = event.thread_ts ?? event.ts;
-    const reply = replyToMention(event.text ?? '', deps.store.current);
+    const reply = replyToMention(decodeSlackText(event.text ?? '', { self: context.botUserId }), deps.store.current);
     const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
     // The short help is given once per thread; repeating it would only add noise.
     if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
@@ -26,6 +29,8 @@ export function appMention(deps: ListenerDeps) {
       { channel: event.channel, thread_ts: threadTs, ...reply.message, unfurl_links: false, unfurl_media: false },
       deps.logger,
     );
+    // Not in the thread (removed from the channel, posting restricted, Slack failing): the answer still reaches the person.
+    if (!posted && event.user) await tellPrivately(client, { channel: event.channel, user: event.user }, reply.message, reply.message, deps.logger);
     deps.activity.count(posted ? 'mentions' : 'mentionsFailed');
     deps.logger[posted ? 'debug' : 'warn']({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang, posted }, posted ? 'mention answered' : 'mention answer not delivered');
   };
