@@ -65,6 +65,7 @@ const RULES: Array<{ rule: string; mutate: (data: Loose) => void; path: string |
   { rule: 'source URL has no link-breaking characters', mutate: (d) => (d.sources[0].url = 'https://example.org/a|b'), path: 'sources[0].url', message: /< > \|/ },
   { rule: 'source date is partial ISO or null', mutate: (d) => (d.sources[0].date = 'May 2024'), path: 'sources[0].date', message: /YYYY/ },
   { rule: 'source needs a publisher', mutate: (d) => delete d.sources[0].publisher, path: 'sources[0].publisher', message: /expected string/ },
+  { rule: 'a key mark is true or false', mutate: (d) => (d.entries[0].facts[0].key = 'yes'), path: 'entries[0].facts[0].key', message: /boolean/ },
   { rule: 'changelog note is bilingual', mutate: (d) => delete d.changelog[0].note.ar, path: 'changelog[0].note.ar', message: /expected string/ },
   // Cross-checks
   { rule: 'unique entry ids', mutate: (d) => (d.entries[1].id = d.entries[0].id), path: 'entries[1].id', message: /duplicate entry id/ },
@@ -77,6 +78,7 @@ const RULES: Array<{ rule: string; mutate: (data: Loose) => void; path: string |
   { rule: 'cited sources exist', mutate: (d) => (d.entries[2].facts[1].sources[0] = 'no-such-source'), path: 'entries[2].facts[1].sources[0]', message: /"no-such-source", which is not in "sources"/ },
   { rule: 'figure sources exist', mutate: (d) => (d.entries[0].figures[0].sources = ['ghost']), path: 'entries[0].figures[0].sources[0]', message: /ghost/ },
   { rule: 'every source is cited', mutate: (d) => d.sources.push({ id: 'orphan', publisher: 'P', title: 'T', date: null, url: 'https://example.org/' }), path: /^sources\[\d+\]$/, message: /not cited/ },
+  { rule: 'at most three key facts per entry', mutate: (d) => [0, 1, 2, 4].forEach((i) => (d.entries[0].facts[i].key = true)), path: 'entries[0].facts[4].key', message: /marks 4 facts as key; at most 3/ },
   { rule: 'related entries exist', mutate: (d) => d.entries[0].related.push('ghost-entry'), path: /\.related\[\d+\]$/, message: /"ghost-entry", which does not exist/ },
   { rule: 'an entry is not related to itself', mutate: (d) => d.entries[0].related.push(d.entries[0].id), path: /\.related\[\d+\]$/, message: /itself/ },
   { rule: 'changelog versions increase', mutate: (d) => (d.changelog[1].version = '0.9.0'), path: 'changelog[1].version', message: /greater than/ },
@@ -107,6 +109,12 @@ describe('each rule rejects a file that breaks it', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
     // The mark is dropped, not kept as text: without it the same bytes give the same data.
     if (result.ok) expect(result.knowledge.data).toEqual((parseKnowledgeBytes(Buffer.from(text, 'utf8')) as { knowledge: { data: unknown } }).knowledge.data);
+  });
+
+  it('accepts three key facts in an entry, and reports only the ones past three', () => {
+    expect(problemsAfter((d) => [0, 2, 4].forEach((i) => (d.entries[0].facts[i].key = true)))).toEqual([]);
+    const problems = problemsAfter((d) => d.entries[0].facts.forEach((fact: Loose) => (fact.key = true)));
+    expect(problems.map((p) => p.path.replace(/ \(entry "[^"]*"\)$/, ''))).toEqual(['entries[0].facts[3].key', 'entries[0].facts[4].key', 'entries[0].facts[5].key']);
   });
 
   it('reports invalid JSON with its line and column', () => {
