@@ -32,6 +32,10 @@ export interface UiStrings {
   verified: string;
   knowledgeVersion: string;
   related: string;
+  /** The compact card's button that opens the full card (every fact and source) in a modal. */
+  allFacts: (facts: number) => string;
+  /** Said privately when the full card could not be opened in a modal (it follows as a message). */
+  modalFailed: string;
   share: string;
   sharedBy: (userMention: string) => string;
   qualifiers: Record<'about' | 'more-than' | 'at-least', string>;
@@ -90,6 +94,8 @@ const en: UiStrings = {
   verified: 'Verified',
   knowledgeVersion: 'Knowledge',
   related: 'Related',
+  allFacts: (facts) => `All ${facts} ${facts === 1 ? 'fact' : 'facts'} and sources`,
+  modalFailed: 'Slack did not open the full card in a window, so here it is.',
   share: 'Share in channel',
   sharedBy: (user) => `Shared by ${user}`,
   qualifiers: { about: 'about', 'more-than': 'more than', 'at-least': 'at least' },
@@ -158,6 +164,9 @@ const ar: UiStrings = {
   verified: 'آخر تحقق',
   knowledgeVersion: 'إصدار المعرفة',
   related: 'مواضيع ذات صلة',
+  // The count in parentheses: Arabic number agreement (حقيقتان، ٣ حقائق، ١١ حقيقة) needs no rule here.
+  allFacts: (facts) => `كل الحقائق (${facts}) ومصادرها`,
+  modalFailed: 'لم يفتح Slack البطاقة الكاملة في نافذة، فهذه هي هنا.',
   share: 'شارك في القناة',
   sharedBy: (user) => `شاركه ${user}`,
   qualifiers: { about: 'نحو', 'more-than': 'أكثر من', 'at-least': 'ما لا يقل عن' },

@@ -9,7 +9,8 @@ import type { SearchHit } from '../knowledge/search.js';
 import type { Query } from './parse.js';
 
 export type Answer =
-  | { kind: 'card'; entry: Entry; lang: Lang }
+  /** `full`: the whole card in the message (`/notech elbit full`) instead of the compact one. */
+  | { kind: 'card'; entry: Entry; lang: Lang; full?: boolean }
   | { kind: 'list'; lang: Lang }
   | { kind: 'help'; lang: Lang }
   | { kind: 'version'; lang: Lang }
@@ -30,7 +31,7 @@ export function answer(query: Query, knowledge: Knowledge): Answer {
       return { kind: 'results', words: query.words, hits: knowledge.index.search(query.words), lang };
     case 'topic': {
       const resolution = knowledge.index.resolveTopic(query.text);
-      if (resolution.kind === 'match') return { kind: 'card', entry: resolution.entry, lang };
+      if (resolution.kind === 'match') return { kind: 'card', entry: resolution.entry, lang, ...(query.full ? { full: true } : {}) };
       return { kind: 'did-you-mean', text: query.text, suggestions: resolution.suggestions, lang };
     }
   }

@@ -7,6 +7,8 @@
  *   version | changelog       → the knowledge version and its changelog
  *   digest <subcommand …>     → digest controls (subscribe, unsubscribe, status, preview)
  *   anything else             → a topic ("elbit", "what about palantir?", "مصلحة السجون")
+ *   <topic> full | full <topic> → the topic's full card in the message, not the compact one
+ *                                 (Arabic: كامل, كاملة, بالكامل)
  *
  * `lang:en` / `lang:ar` anywhere overrides the language, which is otherwise Arabic when the
  * text is mostly Arabic. Keywords are accepted in both languages.
@@ -21,7 +23,7 @@ export type Command =
   | { kind: 'list' }
   | { kind: 'version' }
   | { kind: 'search'; words: string }
-  | { kind: 'topic'; text: string }
+  | { kind: 'topic'; text: string; full?: boolean }
   | { kind: 'digest'; args: string[] };
 
 export type Query = Command & { lang: Lang; langExplicit: boolean };
@@ -48,6 +50,19 @@ const KEYWORDS: Record<string, 'help' | 'list' | 'version' | 'search' | 'digest'
   الملخص: 'digest',
 };
 const KEYWORD_LOOKUP = new Map(Object.entries(KEYWORDS).map(([word, kind]) => [normalize(word) || word, kind]));
+
+/** The word that asks for the full card; a Share button replays it. */
+export const FULL_WORD = 'full';
+const FULL_WORDS = new Set([FULL_WORD, 'كامل', 'كاملة', 'بالكامل'].map((word) => normalize(word) || word));
+
+/** "elbit full" → { text: "elbit", full: true }; the word is kept when it is all there is. */
+function topicOf(text: string): { text: string; full?: true } {
+  const words = text.split(' ');
+  const isFull = (word: string | undefined) => word !== undefined && FULL_WORDS.has(normalize(word) || word);
+  if (words.length > 1 && isFull(words.at(-1))) return { text: words.slice(0, -1).join(' '), full: true };
+  if (words.length > 1 && isFull(words[0])) return { text: words.slice(1).join(' '), full: true };
+  return { text };
+}
 
 const LANG_FLAG = /(?:^|\s)lang:(en|ar)(?=\s|$)/gi;
 
@@ -97,7 +112,7 @@ export function parseQuery(raw: string, fallbackLang: Lang = 'en'): Query {
     case 'digest':
       return { kind: 'digest', args: rest.filter((word) => word !== ''), ...base };
     default:
-      return { kind: 'topic', text, ...base };
+      return { kind: 'topic', ...topicOf(text), ...base };
   }
 }
 

@@ -8,7 +8,7 @@ import { compose, type ComposeOptions } from '../messages/compose.js';
 import { quickHelp } from '../messages/quick-help.js';
 import type { SlackMessage } from '../messages/types.js';
 import { answer, type Answer } from './answer.js';
-import { MAX_INPUT_CHARS, parseQuery, stripMentions, type Query } from './parse.js';
+import { FULL_WORD, MAX_INPUT_CHARS, parseQuery, stripMentions, type Query } from './parse.js';
 
 export interface Reply {
   query: Query;
@@ -76,7 +76,7 @@ function composeMentionReply(text: string, knowledge: Knowledge): Reply {
 
 /** The command text a Share button replays: the entry id for cards, so a share is exact. */
 function shareQueryFor(result: Answer, text: string): string {
-  if (result.kind === 'card') return `${result.entry.id} lang:${result.lang}`;
+  if (result.kind === 'card') return `${result.entry.id}${result.full ? ` ${FULL_WORD}` : ''} lang:${result.lang}`;
   if (result.kind === 'results') return `search ${result.words} lang:${result.lang}`;
   if (result.kind === 'list' || result.kind === 'version') return `${result.kind} lang:${result.lang}`;
   return text;
