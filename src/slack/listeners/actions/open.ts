@@ -1,15 +1,15 @@
 /**
  * Buttons that open a topic: "did you mean" suggestions (in a private answer) and the topics
  * on the Home tab. From a message, the private answer is replaced by the card (with its Share
- * button); from the Home tab, which has no response_url, the card opens in a modal that only
- * the person sees.
+ * button); from the Home tab, which has no response_url, the full card opens in a modal that
+ * only the person sees.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { expiredButtonMessage } from '../../../messages/errors.js';
 import { replyToCommand } from '../../../query/respond.js';
 import { readButtonValue } from '../../button-value.js';
 import type { ListenerDeps } from '../../context.js';
-import { cardModal } from '../../views/modal.js';
+import { fullCardModal } from '../../views/modal.js';
 
 export function openAction(deps: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -23,7 +23,8 @@ export function openAction(deps: ListenerDeps) {
     }
     const reply = replyToCommand(`${value.q} lang:${value.lang}`, deps.store.current);
     if (fromView) {
-      await client.views.open({ trigger_id: body.trigger_id, view: cardModal(reply.message, value.lang) });
+      // A modal is where the full card belongs: it is private, and there is room for all of it.
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, deps.store.current) });
     } else {
       await respond({ response_type: 'ephemeral', replace_original: true, ...reply.message });
     }
