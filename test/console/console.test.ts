@@ -77,7 +77,7 @@ describe('the console on a pipe', () => {
     expect(result.stdout).toContain('No topic is called “<!channel>”');
     expect(result.stdout).toContain(knowledge.entry('ips-consulting')!.name.ar);
     // Still answering at the end.
-    expect(result.stdout.trimEnd()).toMatch(/\[ All \d+ facts? and sources \]  \[ Share in channel \]$/);
+    expect(result.stdout.trimEnd()).toMatch(/\[ All \d+ facts? and sources \] {2}\[ Share in channel \]$/);
   });
 
   it('stops with the problems when the knowledge file is broken', () => {
