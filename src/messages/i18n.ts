@@ -103,7 +103,8 @@ const en: UiStrings = {
   helpIntro:
     'NoTech answers with sourced facts about tech contracts with the Israeli military and prison system. Every fact links its source and says how it is sourced.',
   helpLines: [
-    '`/notech elbit`: the card for one topic (a contract, company or campaign)',
+    '`/notech elbit`: the card for one topic (a contract, company or campaign), on one screen; its button opens all facts and sources',
+    '`/notech elbit full`: the full card, every fact and source, in the message',
     '`/notech list`: every topic',
     '`/notech search divestment`: search all facts',
     '`/notech version`: the knowledge version and what changed',
@@ -174,7 +175,8 @@ const ar: UiStrings = {
   helpIntro:
     'يجيب NoTech بحقائق موثّقة عن عقود شركات التقنية مع الجيش الإسرائيلي ومنظومة السجون. كل حقيقة مرفقة بمصدرها وبدرجة توثيقها.',
   helpLines: [
-    '`/notech إلبيت`: بطاقة موضوع واحد (عقد أو شركة أو حملة)',
+    '`/notech إلبيت`: بطاقة موضوع واحد (عقد أو شركة أو حملة) في شاشة واحدة، وزرّها يفتح كل الحقائق والمصادر',
+    '`/notech إلبيت كامل`: البطاقة الكاملة، بكل الحقائق والمصادر، في الرسالة',
     '`/notech قائمة`: كل المواضيع',
     '`/notech ابحث سحب الاستثمارات`: البحث في كل الحقائق',
     '`/notech الإصدار`: إصدار المعرفة وما تغيّر',
