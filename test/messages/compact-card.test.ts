@@ -4,6 +4,7 @@
  * sources with long URLs). Limits are measured on what Slack is sent (JSON) and on the console's
  * plain-text rendering at 100 columns, counted here independently of the card's own budget.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Knowledge } from '../../src/knowledge/knowledge.js';
 import { parseKnowledge } from '../../src/knowledge/load.js';
@@ -215,4 +216,38 @@ describe('the compact card stays one screen as the knowledge grows', () => {
       expect(keyFacts(elbit).some((fact) => contains(message, escapeMrkdwn(fact.text.en)))).toBe(true);
     }
   });
+});
+
+describe('property: whatever an entry holds, its compact card is one screen', () => {
+  it('for any number and length of facts, figures, contracts, URLs and publishers, in both languages', () => {
+    const shape = fc.record({
+      facts: fc.array(fc.record({ length: fc.integer({ min: 1, max: 2500 }), key: fc.boolean(), level: fc.constantFrom('reported' as const, 'campaign' as const) }), { minLength: 1, maxLength: 12 }),
+      figures: fc.array(fc.integer({ min: 1, max: 120 }), { maxLength: 8 }),
+      contracts: fc.integer({ min: 0, max: 6 }),
+      url: fc.integer({ min: 10, max: 1500 }),
+      publisher: fc.integer({ min: 1, max: 300 }),
+      summary: fc.integer({ min: 1, max: 300 }),
+    });
+    fc.assert(
+      fc.property(shape, (spec) => {
+        const data = rawKnowledge() as KnowledgeData;
+        const text = (n: number) => 'word & <b> '.repeat(Math.ceil(n / 11)).slice(0, n).trim() || 'w';
+        const arabic = (n: number) => `ع${'كلمة '.repeat(Math.ceil(n / 5))}`.slice(0, n).trim() || 'ع';
+        data.sources.push({ id: 'prop', publisher: text(spec.publisher), title: 'T', date: null, url: `https://x.example/${'p'.repeat(spec.url)}` });
+        const elbit = data.entries.find((e) => e.id === 'elbit-systems')!;
+        elbit.summary = { en: text(spec.summary), ar: arabic(spec.summary) };
+        let keys = 0;
+        // The generated facts and figures come first; the real ones stay after them, so every source is still cited.
+        elbit.facts = [...spec.facts.map((fact) => ({ text: { en: text(fact.length), ar: arabic(fact.length) }, level: fact.level, sources: ['prop'], ...(fact.key && keys++ < 3 ? { key: true } : {}) })), ...elbit.facts];
+        elbit.figures = [...spec.figures.map((length, i) => ({ label: { en: text(length), ar: arabic(length) }, value: 1000 + i, unit: 'count' as const, level: 'reported' as const, sources: ['prop'] })), ...elbit.figures];
+        elbit.related = data.entries.filter((e) => e.kind === 'contract').slice(0, spec.contracts).map((e) => e.id);
+        const parsed = parseKnowledge(JSON.stringify(data));
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+        for (const lang of LANGS) {
+          for (const [where, message] of variants(parsed.knowledge, parsed.knowledge.entry('elbit-systems')!, lang)) expectOneScreen(message, `${lang} ${where}`);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 });
