@@ -71,7 +71,7 @@ export function figurePeriod(figure: Figure, lang: Lang): string {
 }
 
 /** " (data for January 2018 – April 2021)", or nothing when the figure has no `covers`. */
-function coversNote(figure: Figure, lang: Lang): string {
+export function coversNote(figure: Figure, lang: Lang): string {
   return figure.covers ? ` (${formatCovers(figure.covers, lang)})` : '';
 }
 

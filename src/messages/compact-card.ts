@@ -17,9 +17,9 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
 import { MAX_KEY_FACTS, type Entry, type Fact, type Figure, type Source, type SourcingLevel } from '../knowledge/schema.js';
 import { clip, context, fitBlocks, header, section, sections } from './blocks.js';
-import { figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, type CardOptions } from './card.js';
+import { coversNote, figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, type CardOptions } from './card.js';
 import { escapeMrkdwn, link } from './escape.js';
-import { formatAsOf, formatCovers, formatFigureValue } from './format.js';
+import { formatAsOf, formatFigureValue } from './format.js';
 import { t } from './i18n.js';
 import { LIMITS } from './limits.js';
 import { displayRows, renderMessage } from './plain-text.js';
@@ -39,8 +39,6 @@ export const COMPACT = {
   bytes: 2500,
   /** A source link's label is its publisher, cut to this many characters. */
   publisher: 40,
-  /** The fallback text (notifications, screen readers without blocks): the name and the summary, cut. */
-  fallback: 120,
 } as const;
 
 /** Which facts lead when an entry marks none as key: the safest to repeat first. */
@@ -107,7 +105,7 @@ function contractLine(contract: Entry, lang: Lang): string {
   const year = contract.year === undefined ? '' : ` (${contract.year})`;
   const headline = contract.figures[0];
   const figure = headline
-    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${headline.covers ? ` (${formatCovers(headline.covers, lang)})` : ''} · ${levelNote({ level: headline.level }, lang)}`
+    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang)} · ${levelNote({ level: headline.level }, lang)}`
     : '';
   return `• ${t(lang).kinds.contract}: *${escapeMrkdwn(contract.name[lang])}*${year}${figure} · \`/notech ${contract.id}\``;
 }
@@ -132,6 +130,8 @@ export function compactCard(entry: Entry, lang: Lang, knowledge: Knowledge, opti
     section(escapeMrkdwn(entry.summary[lang])),
   ];
   const tail = options.tail ?? [];
+  // The fallback text (notifications) is the name alone: the summary is in the blocks, and in
+  // Arabic it would cost a few hundred of the card's bytes.
   const text = escapeMrkdwn(entry.name[lang]);
   const build = (shown: Record<Group, boolean[]>): SlackMessage => {
     // One list, figures then contracts then facts, with no headings or blank lines between
