@@ -37,8 +37,12 @@ export const COMPACT = {
   chars: 2000,
   /** Bytes of the message as JSON (UTF-8: Arabic text takes two bytes a letter), what Slack is sent. */
   bytes: 2500,
-  /** A source link's label is its publisher, cut to this many characters. */
-  publisher: 40,
+  /**
+   * A source link's label is its publisher, whole up to this many characters: what it says in
+   * parentheses is often where the copy comes from ("Zee News (citing The Verge)"), which a reader
+   * must see while sources carry no `kind`.
+   */
+  publisher: 80,
 } as const;
 
 /** Which facts lead when an entry marks none as key: the safest to repeat first. */
