@@ -15,15 +15,16 @@ const app = new App({
 });
 // BARE_BODY_BYTES: answer with a fixed Block Kit body of about that size instead of a line of
 // text, to separate what NoTech's work costs from what a larger response costs to send.
-// BARE_BODY_FILE: answer with the JSON body in that file (the benchmark passes NoTech's own
-// `elbit` card), so the cost of sending exactly that card is measured without any NoTech code.
+// BARE_BODIES_FILE: a JSON object from command text to the body to ack it with (the benchmark
+// passes NoTech's own answers, byte for byte), so what sending exactly NoTech's answer costs is
+// measured with no NoTech code running: a Map lookup and Bolt's ack.
+type Body = { response_type: 'ephemeral'; text: string };
 const size = Number(process.env.BARE_BODY_BYTES ?? 0);
-const body = process.env.BARE_BODY_FILE
-  ? (JSON.parse(readFileSync(process.env.BARE_BODY_FILE, 'utf8')) as { response_type: 'ephemeral'; text: string })
-  : size > 0
-    ? { response_type: 'ephemeral' as const, text: 'x', blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'x'.repeat(size) } }] }
-    : undefined;
-app.command('/notech', async ({ ack }) => {
+const fixed: Body | undefined =
+  size > 0 ? { response_type: 'ephemeral' as const, text: 'x', blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'x'.repeat(size) } }] } as Body : undefined;
+const bodies = new Map<string, Body>(process.env.BARE_BODIES_FILE ? Object.entries(JSON.parse(readFileSync(process.env.BARE_BODIES_FILE, 'utf8')) as Record<string, Body>) : []);
+app.command('/notech', async ({ ack, command }) => {
+  const body = bodies.get(command.text) ?? fixed;
   await (body ? ack(body) : ack('Elbit Systems: a fixed answer.'));
 });
 // BARE_LISTENERS=1: also register listeners of the kinds NoTech has (two events, two actions),

@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { replyToCommand, replyToMention } from '../query/respond.js';
 import type { SlackMessage } from '../messages/types.js';
-import { renderMessage } from './render.js';
+import { renderMessage } from '../messages/plain-text.js';
 
 export interface ConsoleOptions {
   store: KnowledgeStore;

@@ -5,7 +5,7 @@
 import { nameKey, namePath, namesOf, type Names } from './names.js';
 import { isStopword, tokens, topicWords } from './normalize.js';
 import { describePath, formatPath, type PathSegment, type Problem } from './problems.js';
-import type { Fact, Figure, KnowledgeData } from './schema.js';
+import { MAX_KEY_FACTS, type Fact, type Figure, type KnowledgeData } from './schema.js';
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -110,6 +110,11 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
       });
     entry.facts.forEach((fact, i) => checkSources(fact.sources, ['entries', index, 'facts', i]));
     entry.figures.forEach((figure, i) => checkSources(figure.sources, ['entries', index, 'figures', i]));
+    // The compact card shows at most MAX_KEY_FACTS facts; more marked key could not all be shown.
+    const keyFacts = entry.facts.flatMap((fact, i) => (fact.key === true ? [i] : []));
+    keyFacts.slice(MAX_KEY_FACTS).forEach((i) =>
+      report(['entries', index, 'facts', i, 'key'], `entry "${entry.id}" marks ${keyFacts.length} facts as key; at most ${MAX_KEY_FACTS} may be (the compact card shows ${MAX_KEY_FACTS}): unmark this one or another`),
+    );
     entry.related.forEach((id, i) => {
       if (id === entry.id) report(['entries', index, 'related', i], 'an entry cannot be related to itself');
       else if (!entryIds.has(id)) report(['entries', index, 'related', i], `refers to entry "${id}", which does not exist`);

@@ -106,7 +106,16 @@ function withSourcing<Shape extends z.ZodRawShape>(shape: Shape) {
   ]);
 }
 
-export const Fact = withSourcing({ text: Bilingual });
+/** How many facts an entry may mark `key`: the compact card shows at most this many. */
+export const MAX_KEY_FACTS = 3;
+
+export const Fact = withSourcing({
+  text: Bilingual,
+  key: z
+    .boolean()
+    .optional()
+    .describe(`A key fact: shown on the compact card, the first answer organizers see. At most ${MAX_KEY_FACTS} per entry; with none marked, the card picks (see src/messages/compact-card.ts).`),
+});
 
 export const FIGURE_UNITS = ['USD', 'GBP', 'EUR', 'ILS', 'NOK', 'percent', 'count', 'terabytes', 'petabytes'] as const;
 

@@ -71,7 +71,7 @@ export function figurePeriod(figure: Figure, lang: Lang): string {
 }
 
 /** " (data for January 2018 – April 2021)", or nothing when the figure has no `covers`. */
-function coversNote(figure: Figure, lang: Lang): string {
+export function coversNote(figure: Figure, lang: Lang): string {
   return figure.covers ? ` (${formatCovers(figure.covers, lang)})` : '';
 }
 
@@ -84,7 +84,7 @@ function factLine(fact: Fact, lang: Lang, numbers: SourceNumbers): string {
 }
 
 /** For companies, campaigns, reports and events: the contracts they are party to or about, so one card shows the money. */
-function relatedContracts(entry: Entry, knowledge: Knowledge): Entry[] {
+export function relatedContracts(entry: Entry, knowledge: Knowledge): Entry[] {
   if (entry.kind === 'contract') return [];
   return entry.related.map((id) => knowledge.entry(id)).filter((other): other is Entry => other?.kind === 'contract');
 }
@@ -98,18 +98,26 @@ function contractLine(contract: Entry, lang: Lang, numbers: SourceNumbers): stri
   return `• *${escapeMrkdwn(contract.name[lang])}*${year}${figure}\n      \`/notech ${contract.id}\``;
 }
 
+/** "campaign source" or "republished copy" for the kinds of source a reader must be told about, else undefined. */
+export function sourceMark(source: Source, lang: Lang): string | undefined {
+  return source.kind === undefined ? undefined : t(lang).sourceMarks[source.kind];
+}
+
 /** "[1] <url|title>: Publisher, 21 May 2024 · campaign source · <archive|archived copy>" */
 function sourceLine(source: Source, number: number, lang: Lang): string {
   const s = t(lang);
   const bits = [`[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}, ${formatPartialDate(source.date, lang)}`];
-  const mark = source.kind === undefined ? undefined : s.sourceMarks[source.kind];
+  const mark = sourceMark(source, lang);
   if (mark !== undefined) bits.push(mark);
   if (source.archiveUrl !== undefined) bits.push(link(source.archiveUrl, s.archivedCopy));
   return bits.join(' · ');
 }
 
-/** "Contract · 2022 · Status: active (as of October 2025) · Parties: …" */
-function kindLine(entry: Entry, lang: Lang): string {
+/**
+ * "Contract · 2022 · Status: active (as of October 2025) · Parties: …". Without `parties` (the
+ * compact card) it stays one short line whatever the entry lists.
+ */
+export function kindLine(entry: Entry, lang: Lang, { parties = true }: { parties?: boolean } = {}): string {
   const s = t(lang);
   const bits = [s.kinds[entry.kind]];
   if (entry.year !== undefined) bits.push(String(entry.year));
@@ -117,7 +125,7 @@ function kindLine(entry: Entry, lang: Lang): string {
     const asOf = entry.statusAsOf === undefined ? '' : ` (${formatAsOf(entry.statusAsOf, lang)})`;
     bits.push(`${s.status}: ${s.statuses[entry.status]}${asOf}`);
   }
-  if (entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(', ')}`);
+  if (parties && entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(', ')}`);
   return bits.join(' · ');
 }
 
@@ -126,8 +134,15 @@ export interface CardOptions {
   tail?: KnownBlock[];
   /** A line above the card (e.g. "Shared by @maya"). */
   preface?: string;
+  /** Where it is shown: a message (50 blocks, 12,000 characters) or a modal (100 blocks). Default: message. */
+  surface?: 'message' | 'modal';
 }
 
+/**
+ * The full card: every figure, contract, fact and source, with sourcing notes and caveats. Shown
+ * in the "All facts and sources" modal and by `/notech <topic> full`; cut to the surface's limits
+ * (with a note) only when an entry is too long for it.
+ */
 export function factCard(entry: Entry, lang: Lang, knowledge: Knowledge, options: CardOptions = {}): SlackMessage {
   const s = t(lang);
   const numbers = new SourceNumbers(knowledge);
@@ -157,6 +172,9 @@ export function factCard(entry: Entry, lang: Lang, knowledge: Knowledge, options
   const fallback = `${entry.name[lang]}: ${entry.summary[lang]}`;
   return {
     text: escapeMrkdwn(fallback).slice(0, LIMITS.fallbackText),
-    blocks: fitBlocks(body, tail, s.truncated, LIMITS.messageBlocks),
+    blocks:
+      options.surface === 'modal'
+        ? fitBlocks(body, tail, s.truncated, LIMITS.surfaceBlocks, LIMITS.surfaceJson)
+        : fitBlocks(body, tail, s.truncated, LIMITS.messageBlocks),
   };
 }

@@ -12,12 +12,15 @@ import { escapeMrkdwn, quoteUserText } from './escape.js';
 import { formatPartialDate } from './format.js';
 import { t } from './i18n.js';
 import { factCard } from './card.js';
+import { compactCard } from './compact-card.js';
 import { LIMITS } from './limits.js';
 import type { SlackMessage } from './types.js';
 
 /** Action ids the bot's buttons use; the Slack adapter registers a listener for each. */
 export const ACTION_IDS = {
   share: 'notech_share',
+  /** On a compact card: open the full card (every fact and source) in a modal. */
+  allFacts: 'notech_all_facts',
   /** Suggestion buttons: `notech_open_0`, `notech_open_1`, … (unique within a block). */
   openPrefix: 'notech_open_',
 } as const;
@@ -41,15 +44,20 @@ export interface ComposeOptions {
 
 export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOptions = {}): SlackMessage {
   const { lang } = answer;
-  const tail: KnownBlock[] = [];
-  if (options.shareQuery !== undefined) {
-    const value: ShareValue = { v: 1, q: options.shareQuery.slice(0, 500), lang };
-    tail.push(actions('notech_share', [button(t(lang).share, ACTION_IDS.share, JSON.stringify(value), 'primary')]));
-  }
+  const share: ShareValue | undefined = options.shareQuery === undefined ? undefined : { v: 1, q: options.shareQuery.slice(0, 500), lang };
+  const shareButton = share && button(t(lang).share, ACTION_IDS.share, JSON.stringify(share), 'primary');
+  const tail: KnownBlock[] = shareButton ? [actions('notech_share', [shareButton])] : [];
   const preface = options.preface ? [context(options.preface)] : [];
   switch (answer.kind) {
-    case 'card':
-      return factCard(answer.entry, lang, knowledge, { tail, ...(options.preface ? { preface: options.preface } : {}) });
+    case 'card': {
+      const cardOptions = options.preface ? { preface: options.preface } : {};
+      // `/notech elbit full`: the full card in the message, for people who want it all in the channel.
+      if (answer.full) return factCard(answer.entry, lang, knowledge, { tail, ...cardOptions });
+      // Otherwise the compact card; its first button opens the full card for whoever presses it.
+      const allFacts: ShareValue = { v: 1, q: answer.entry.id, lang };
+      const buttons = [button(t(lang).allFacts(answer.entry.facts.length), ACTION_IDS.allFacts, JSON.stringify(allFacts)), ...(shareButton ? [shareButton] : [])];
+      return compactCard(answer.entry, lang, knowledge, { tail: [actions('notech_card', buttons)], ...cardOptions });
+    }
     case 'help':
       return finish(helpBlocks(lang), t(lang).helpTitle, lang, preface, tail);
     case 'list':

@@ -32,6 +32,10 @@ export interface UiStrings {
   verified: string;
   knowledgeVersion: string;
   related: string;
+  /** The compact card's button that opens the full card (every fact and source) in a modal. */
+  allFacts: (facts: number) => string;
+  /** Said privately when the full card could not be opened in a modal (it follows as a message). */
+  modalFailed: string;
   share: string;
   sharedBy: (userMention: string) => string;
   qualifiers: Record<'about' | 'more-than' | 'at-least', string>;
@@ -92,6 +96,8 @@ const en: UiStrings = {
   verified: 'Verified',
   knowledgeVersion: 'Knowledge',
   related: 'Related',
+  allFacts: (facts) => `All ${facts} ${facts === 1 ? 'fact' : 'facts'} and sources`,
+  modalFailed: 'Slack did not open the full card in a window, so here it is.',
   share: 'Share in channel',
   sharedBy: (user) => `Shared by ${user}`,
   qualifiers: { about: 'about', 'more-than': 'more than', 'at-least': 'at least' },
@@ -99,7 +105,8 @@ const en: UiStrings = {
   helpIntro:
     'NoTech answers with sourced facts about tech contracts with the Israeli military and prison system. Every fact links its source and says how it is sourced.',
   helpLines: [
-    '`/notech elbit`: the card for one topic (a contract, company, campaign, report or event)',
+    '`/notech elbit`: the card for one topic (a contract, company, campaign, report or event), on one screen; its button opens all facts and sources',
+    '`/notech elbit full`: the full card, every fact and source, in the message',
     '`/notech list`: every topic',
     '`/notech search divestment`: search all facts',
     '`/notech version`: the knowledge version and what changed',
@@ -161,6 +168,9 @@ const ar: UiStrings = {
   verified: 'آخر تحقق',
   knowledgeVersion: 'إصدار المعرفة',
   related: 'مواضيع ذات صلة',
+  // The count in parentheses: Arabic number agreement (حقيقتان، ٣ حقائق، ١١ حقيقة) needs no rule here.
+  allFacts: (facts) => `كل الحقائق (${facts}) ومصادرها`,
+  modalFailed: 'لم يفتح Slack البطاقة الكاملة في نافذة، فهذه هي هنا.',
   share: 'شارك في القناة',
   sharedBy: (user) => `شاركه ${user}`,
   qualifiers: { about: 'نحو', 'more-than': 'أكثر من', 'at-least': 'ما لا يقل عن' },
@@ -168,7 +178,8 @@ const ar: UiStrings = {
   helpIntro:
     'يجيب NoTech بحقائق موثّقة عن عقود شركات التقنية مع الجيش الإسرائيلي ومنظومة السجون. كل حقيقة مرفقة بمصدرها وبدرجة توثيقها.',
   helpLines: [
-    '`/notech إلبيت`: بطاقة موضوع واحد (عقد أو شركة أو حملة أو تقرير أو حدث)',
+    '`/notech إلبيت`: بطاقة موضوع واحد (عقد أو شركة أو حملة أو تقرير أو حدث) في شاشة واحدة، وزرّها يفتح كل الحقائق والمصادر',
+    '`/notech إلبيت كامل`: البطاقة الكاملة، بكل الحقائق والمصادر، في الرسالة',
     '`/notech قائمة`: كل المواضيع',
     '`/notech ابحث سحب الاستثمارات`: البحث في كل الحقائق',
     '`/notech الإصدار`: إصدار المعرفة وما تغيّر',

@@ -26,6 +26,8 @@ export const LIMITS = {
   totalBlockText: 12000,
   /** Home tab and modals: no documented text total; this keeps views far from view_too_large. */
   surfaceJson: 100_000,
+  /** A modal's title, close and submit buttons: plain text of at most 24 characters. */
+  viewTitle: 24,
 } as const;
 
 export type Surface = 'message' | 'home';
@@ -102,5 +104,31 @@ export function checkMessage(message: SlackMessage, surface: Surface = 'message'
     }
   });
   if (surface === 'message' && total > LIMITS.totalBlockText) problems.push(`/blocks: ${total} chars of text in all, limit ${LIMITS.totalBlockText}`);
+  return problems;
+}
+
+/** The parts of a modal view Slack limits (see views.open). */
+export interface ModalLike {
+  type: string;
+  title: { type: string; text: string };
+  close?: { type: string; text: string };
+  blocks: KnownBlock[];
+}
+
+/**
+ * Every limit a modal view breaks, each with its JSON pointer: its type, title and close button
+ * (plain text, 24 characters), then its blocks as a 100-block surface, and its size.
+ */
+export function checkView(view: ModalLike): string[] {
+  const problems: string[] = [];
+  if (view.type !== 'modal') problems.push(`/type: "${view.type}", expected "modal"`);
+  for (const [key, text] of [['title', view.title], ['close', view.close]] as const) {
+    if (text === undefined) continue;
+    if (text.type !== 'plain_text') problems.push(`/${key}: must be plain_text`);
+    if (text.text.length === 0 || text.text.length > LIMITS.viewTitle) problems.push(`/${key}/text: ${text.text.length} chars, limit ${LIMITS.viewTitle}`);
+  }
+  problems.push(...checkMessage({ text: view.title.text, blocks: view.blocks }, 'home'));
+  const size = JSON.stringify(view).length;
+  if (size > LIMITS.surfaceJson) problems.push(`/: ${size} chars of JSON, limit ${LIMITS.surfaceJson}`);
   return problems;
 }

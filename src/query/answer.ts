@@ -13,7 +13,8 @@ import type { Query } from './parse.js';
 export const MAX_NAMED_TOPICS = 5;
 
 export type Answer =
-  | { kind: 'card'; entry: Entry; lang: Lang }
+  /** `full`: the whole card in the message (`/notech elbit full`) instead of the compact one. */
+  | { kind: 'card'; entry: Entry; lang: Lang; full?: boolean }
   | { kind: 'list'; lang: Lang }
   | { kind: 'help'; lang: Lang }
   | { kind: 'version'; lang: Lang }
@@ -39,12 +40,17 @@ export function answer(query: Query, knowledge: Knowledge): Answer {
       let suggestions: Entry[] = [];
       if (query.phrases.length <= 1) {
         const resolution = knowledge.index.resolveTopic(query.text);
-        if (resolution.kind === 'match') return { kind: 'card', entry: resolution.entry, lang };
+        if (resolution.kind === 'match') return card(resolution.entry, query);
         suggestions = resolution.suggestions;
       }
       return topicInSentence(query, knowledge, suggestions);
     }
   }
+}
+
+/** A topic's card, compact unless the whole card was asked for (`/notech elbit full`). */
+function card(entry: Entry, query: Extract<Query, { kind: 'topic' }>): Answer {
+  return { kind: 'card', entry, lang: query.lang, ...(query.full ? { full: true } : {}) };
 }
 
 /**
@@ -61,9 +67,9 @@ function topicInSentence(query: Extract<Query, { kind: 'topic' }>, knowledge: Kn
   const withoutFiller = knowledge.index.resolveTopic(words.join(' '));
   // Exact, or a misspelling of words long enough not to be everyday words ("quick note" is not NOTA).
   const certain = withoutFiller.kind === 'match' && (withoutFiller.how === 'exact' || words.every((word) => word.length >= MIN_FUZZY_WORD));
-  if (phrases.length === 1 && certain) return { kind: 'card', entry: withoutFiller.entry, lang };
+  if (phrases.length === 1 && certain) return card(withoutFiller.entry, query);
   const named = namedEntries(phrases, knowledge);
-  if (named.length === 1) return { kind: 'card', entry: named[0]!, lang };
+  if (named.length === 1) return card(named[0]!, query);
   if (named.length > 1) return { kind: 'topics', text, entries: named.slice(0, MAX_NAMED_TOPICS), lang };
   const close = withoutFiller.kind === 'match' ? [withoutFiller.entry] : withoutFiller.suggestions;
   return { kind: 'did-you-mean', text, suggestions: close.length > 0 ? close : suggestions, lang };

@@ -7,6 +7,8 @@
  *   version | changelog       → the knowledge version and its changelog
  *   digest <subcommand …>     → digest controls (subscribe, unsubscribe, status, preview)
  *   anything else             → a topic ("elbit", "what about palantir?", "مصلحة السجون")
+ *   <topic> full | full <topic> → the topic's full card in the message, not the compact one
+ *                                 (Arabic: كامل, كاملة, بالكامل)
  *
  * `lang:en` / `lang:ar` anywhere overrides the language, which is otherwise Arabic when the
  * text is mostly Arabic. Keywords are accepted in both languages.
@@ -29,8 +31,8 @@ export type Command =
   | { kind: 'list' }
   | { kind: 'version' }
   | { kind: 'search'; words: string }
-  /** `text` as typed (for echoes), `phrases` the words that can name a topic (see topicPhrasesOf). */
-  | { kind: 'topic'; text: string; phrases: string[][] }
+  /** `text` as typed (for echoes), `phrases` the words that can name a topic (see topicPhrasesOf), `full` the whole card asked for. */
+  | { kind: 'topic'; text: string; phrases: string[][]; full?: boolean }
   | { kind: 'digest'; args: string[] };
 
 export type Query = Command & { lang: Lang; langExplicit: boolean };
@@ -113,6 +115,19 @@ export function topicPhrasesOf(text: string): string[][] {
   return phrases.filter((phrase) => phrase.length > 0);
 }
 
+/** The word that asks for the full card; a Share button replays it. */
+export const FULL_WORD = 'full';
+const FULL_WORDS = new Set([FULL_WORD, 'كامل', 'كاملة', 'بالكامل'].map((word) => normalize(word) || word));
+
+/** "elbit full" → { text: "elbit", full: true }; the word is kept when it is all there is. */
+function topicOf(text: string): { text: string; full?: true } {
+  const words = text.split(' ');
+  const isFull = (word: string | undefined) => word !== undefined && FULL_WORDS.has(normalize(word) || word);
+  if (words.length > 1 && isFull(words.at(-1))) return { text: words.slice(0, -1).join(' '), full: true };
+  if (words.length > 1 && isFull(words[0])) return { text: words.slice(1).join(' '), full: true };
+  return { text };
+}
+
 const LANG_FLAG = /(?:^|\s)lang:(en|ar)(?=\s|$)/gi;
 
 /**
@@ -163,8 +178,10 @@ export function parseQuery(raw: string, fallbackLang: Lang = 'en'): Query {
       return remainder === '' ? { kind: 'help', ...base } : { kind: 'search', words: remainder, ...base };
     case 'digest':
       return { kind: 'digest', args: rest.filter((word) => word !== ''), ...base };
-    default:
-      return { kind: 'topic', text, phrases: topicPhrasesOf(text), ...base };
+    default: {
+      const topic = topicOf(text);
+      return { kind: 'topic', ...topic, phrases: topicPhrasesOf(topic.text), ...base };
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { compose, type ComposeOptions } from '../messages/compose.js';
 import { quickHelp } from '../messages/quick-help.js';
 import type { SlackMessage } from '../messages/types.js';
 import { answer, type Answer } from './answer.js';
-import { parseQuery, stripMentions, type Query } from './parse.js';
+import { FULL_WORD, parseQuery, stripMentions, type Query } from './parse.js';
 
 export interface Reply {
   query: Query;
@@ -29,7 +29,7 @@ const MESSAGE_CACHE_SIZE = 1000;
 const messageCache = new WeakMap<Knowledge, Map<string, SlackMessage>>();
 
 function remembered(surface: string, result: Answer, knowledge: Knowledge, build: () => SlackMessage): SlackMessage {
-  const what = result.kind === 'card' ? `card\u0000${result.entry.id}` : result.kind === 'list' || result.kind === 'help' || result.kind === 'version' ? result.kind : undefined;
+  const what = result.kind === 'card' ? `card\u0000${result.entry.id}\u0000${result.full ? FULL_WORD : 'compact'}` : result.kind === 'list' || result.kind === 'help' || result.kind === 'version' ? result.kind : undefined;
   if (what === undefined) return build();
   let cache = messageCache.get(knowledge);
   if (!cache) messageCache.set(knowledge, (cache = new Map()));
@@ -66,7 +66,7 @@ export function replyToMention(text: string, knowledge: Knowledge): Reply {
 
 /** The command text a Share button replays: the entry id for cards, so a share is exact. */
 function shareQueryFor(result: Answer, text: string): string {
-  if (result.kind === 'card') return `${result.entry.id} lang:${result.lang}`;
+  if (result.kind === 'card') return `${result.entry.id}${result.full ? ` ${FULL_WORD}` : ''} lang:${result.lang}`;
   if (result.kind === 'results') return `search ${result.words} lang:${result.lang}`;
   if (result.kind === 'list' || result.kind === 'version') return `${result.kind} lang:${result.lang}`;
   return text;

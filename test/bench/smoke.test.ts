@@ -16,20 +16,32 @@ describe('npm run bench -- --smoke', () => {
     const results = JSON.parse(readFileSync(out, 'utf8')) as {
       smoke: boolean;
       machine: { cores: number; node: string };
-      load: { rows: Array<{ target: string; query: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number; ratioToSameCard: number | null }> };
+      loadAverage: number[];
+      load: {
+        answerBytes: Record<string, number>;
+        rows: Array<{ target: string; query: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number; ratioToSameAnswer: number | null }>;
+        targets: { vsSameAnswer: { met: boolean; worst: number }; vsBareCompact: { met: boolean; ratio: number }; p99: { met: boolean; worstMs: number } };
+      };
       scale: { entries: number; loadValidateTopicIndexMs: number; search: { queries: number; p99Ms: number }; rssMB: number; digest: { channels: number; perDigestMs: number } };
     };
     expect(results.smoke).toBe(true);
     expect(results.machine.cores).toBeGreaterThan(0);
     const { rows } = results.load;
-    expect(rows.map((row) => row.concurrency).sort((a, b) => a - b)).toEqual([...Array(7).fill(1), ...Array(7).fill(10), ...Array(7).fill(50)]);
-    // The bare app gets the same requests as NoTech: one bare row per query and concurrency.
-    const bare = rows.filter((row) => row.target === 'bare Bolt');
-    const bot = rows.filter((row) => row.target === 'NoTech');
-    expect(bare.map((row) => `${row.query}@${row.concurrency}`).sort()).toEqual(bot.map((row) => `${row.query}@${row.concurrency}`).sort());
-    expect(bare).toHaveLength(9);
-    expect(rows.filter((row) => row.target === 'bare Bolt, elbit card')).toHaveLength(3);
-    expect(rows.filter((row) => row.ratioToSameCard !== null)).toHaveLength(3);
+    // Four queries (compact card, full card, misspelled, Arabic) × three apps × three concurrencies.
+    expect(rows.map((row) => row.concurrency).sort((a, b) => a - b)).toEqual([...Array(12).fill(1), ...Array(12).fill(10), ...Array(12).fill(50)]);
+    // Both bare apps get the same requests as NoTech: one row each per query and concurrency.
+    const keys = (target: string) => rows.filter((row) => row.target === target).map((row) => `${row.query}@${row.concurrency}`).sort();
+    expect(keys('bare Bolt')).toEqual(keys('NoTech'));
+    expect(keys('bare Bolt, same answer')).toEqual(keys('NoTech'));
+    expect(keys('NoTech')).toHaveLength(12);
+    expect(rows.filter((row) => row.ratioToSameAnswer !== null)).toHaveLength(12);
+    // The compact card is the smaller answer; the full card is what every card was before.
+    expect(results.load.answerBytes['exact (elbit)']).toBeLessThan(2600);
+    expect(results.load.answerBytes['full card (elbit full)']).toBeGreaterThan(2 * results.load.answerBytes['exact (elbit)']!);
+    expect(typeof results.load.targets.vsSameAnswer.met).toBe('boolean');
+    expect(results.load.targets.vsBareCompact.ratio).toBeGreaterThan(0);
+    expect(results.load.targets.p99.worstMs).toBeGreaterThanOrEqual(0);
+    expect(results.loadAverage).toHaveLength(3);
     for (const row of rows) {
       expect(row.requests).toBeGreaterThanOrEqual(100);
       expect(row.errors + row.non2xx).toBe(0);

@@ -24,16 +24,20 @@ function cards(output: string): string[] {
 }
 
 describe('the console on a pipe', () => {
-  it('answers /notech elbit with the OneSim-on-Azure contract: year, value, source URL; exits 0', () => {
-    const result = pipeThroughNpmStart('/notech elbit\n');
+  it('answers /notech elbit with the OneSim-on-Azure contract: year, value, sourcing level; `full` adds its source URL; exits 0', () => {
+    const result = pipeThroughNpmStart('/notech elbit\n/notech elbit full\n');
     expect(result.status).toBe(0);
+    const [compact, full] = cards(result.stdout);
     const onesim = knowledge.entry('elbit-onesim-azure')!;
     const value = formatFigureValue(onesim.figures[0]!, 'en');
-    expect(result.stdout).toContain(onesim.name.en);
-    expect(result.stdout).toContain(`(${onesim.year})`);
-    expect(result.stdout).toContain(value);
-    expect(result.stdout).toContain(knowledge.source('primer')!.url);
-    expect(result.stdout).toContain("Campaign's claim, not independently confirmed");
+    for (const card of [compact!, full!]) {
+      expect(card).toContain(onesim.name.en);
+      expect(card).toContain(`(${onesim.year})`);
+      expect(card).toContain(value);
+      expect(card).toContain("Campaign's claim, not independently confirmed");
+    }
+    expect(compact).toContain(`[ All ${knowledge.entry('elbit-systems')!.facts.length} facts and sources ]`);
+    expect(full).toContain(knowledge.source('primer')!.url);
     expect(result.stderr).toBe('');
   });
 
@@ -49,7 +53,8 @@ describe('the console on a pipe', () => {
         const text = answers[i * 2 + offset]!;
         expect(text.startsWith(entry.name[lang]), `${id} ${lang}`).toBe(true);
         expect(text).toMatch(/\(https:\/\/[^)\s]+\)/);
-        for (const figure of entry.figures) expect(text).toContain(formatFigureValue(figure, lang));
+        // The compact card leads with the headline figure; the rest may be left to the full card.
+        if (entry.figures[0]) expect(text).toContain(formatFigureValue(entry.figures[0], lang));
         if (entry.year !== undefined) expect(text).toContain(String(entry.year));
       }
     });
@@ -72,7 +77,7 @@ describe('the console on a pipe', () => {
     expect(result.stdout).toContain('No topic is called “<!channel>”');
     expect(result.stdout).toContain(knowledge.entry('ips-consulting')!.name.ar);
     // Still answering at the end.
-    expect(result.stdout.trimEnd()).toMatch(/\[ Share in channel \]$/);
+    expect(result.stdout.trimEnd()).toMatch(/\[ All \d+ facts? and sources \] {2}\[ Share in channel \]$/);
   });
 
   it('stops with the problems when the knowledge file is broken', () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkMessage } from '../../src/messages/limits.js';
+import type { Entry } from '../../src/knowledge/schema.js';
+import { escapeMrkdwn } from '../../src/messages/escape.js';
+import { checkMessage, checkView, type ModalLike } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
@@ -122,6 +124,121 @@ describe('Share in channel', () => {
     expect(h.slack.responsePosts).toHaveLength(1);
     expect(h.slack.responsePosts[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(blocksText(h.slack.responsePosts[0]!.body)).toContain('no longer works');
+  });
+});
+
+const allFactsButton = (message: { blocks?: unknown }) =>
+  ((message.blocks ?? []) as SlackMessage['blocks']).flatMap((block) => (block.type === 'actions' ? block.elements : [])).find((element) => element.action_id === 'notech_all_facts') as
+    | { action_id: string; value: string; text: { text: string } }
+    | undefined;
+
+/** Every fact's text and every cited source's link: what "all facts and sources" promises. */
+function expectWholeEntry(blocks: unknown, entry: Entry, lang: 'en' | 'ar') {
+  const text = JSON.stringify(blocks);
+  for (const fact of entry.facts) expect(text).toContain(JSON.stringify(escapeMrkdwn(fact.text[lang])).slice(1, -1));
+  const cited = new Set([...entry.facts, ...entry.figures].flatMap((item) => item.sources));
+  for (const id of cited) expect(text).toContain(`<${knowledge.source(id)!.url}|`);
+}
+
+/** A trigger_id as Slack writes them, unique per press. */
+let presses = 0;
+const triggerId = () => `1700000${String(++presses).padStart(3, '0')}.4242.9f8e7d6c5b4a39281706f5e4d3c2b1a0`;
+
+describe('the compact card and the full card one click away', () => {
+  const elbit = knowledge.entry('elbit-systems')!;
+
+  async function pressAllFacts(value: string, options: { user?: { id: string; name: string }; container?: Record<string, unknown> } = {}) {
+    const trigger = triggerId();
+    const response = await h.post(signed(blockAction({ action_id: 'notech_all_facts', value }, { responseUrl: h.slack.responseUrl('press'), triggerId: trigger, ...options }), FORM));
+    expect(response.status).toBe(200);
+    await h.slack.waitFor(() => h.slack.callsTo('views.open').length >= 1);
+    const [call] = h.slack.callsTo('views.open');
+    return { trigger, args: call!.args as { trigger_id: string; view: ModalLike } };
+  }
+
+  it('/notech elbit answers with a compact card: few facts, one link each, All facts then Share', async () => {
+    const answer = await command('elbit');
+    expect(answer.blocks[0]).toMatchObject({ type: 'header', text: { text: elbit.name.en } });
+    expect(Buffer.byteLength(JSON.stringify(answer))).toBeLessThan(2600);
+    const buttons = answer.blocks.filter((block) => block.type === 'actions').flatMap((block) => block.elements.map((element) => (element as { action_id: string }).action_id));
+    expect(buttons).toEqual(['notech_all_facts', 'notech_share']);
+    expect(allFactsButton(answer)!.text.text).toBe(`All ${elbit.facts.length} facts and sources`);
+    // Not the whole entry: some facts are left for the modal.
+    const shown = elbit.facts.filter((fact) => blocksText(answer).includes(JSON.stringify(escapeMrkdwn(fact.text.en)).slice(1, -1)));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThanOrEqual(3);
+  });
+
+  it('"All facts" opens every fact and source in a modal, with the press\'s trigger_id, within view limits', async () => {
+    const answer = await command('elbit');
+    const { trigger, args } = await pressAllFacts(allFactsButton(answer)!.value);
+    expect(args.trigger_id).toBe(trigger);
+    expect(checkView(args.view)).toEqual([]);
+    expect(args.view.blocks.length).toBeLessThanOrEqual(100);
+    expect(args.view.title.text.length).toBeLessThanOrEqual(24);
+    expectWholeEntry(args.view.blocks, elbit, 'en');
+    expect(JSON.stringify(args.view.blocks)).not.toMatch(/size limit/);
+    // The modal is the only thing sent: nothing to the channel, nothing through the response_url.
+    expect(h.slack.responsePosts).toEqual([]);
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('on a shared card, someone else pressing "All facts" gets the modal (views.open is per trigger_id)', async () => {
+    const preview = await command('elbit');
+    await h.post(signed(blockAction({ action_id: 'notech_share', value: shareButton(preview)!.value }, { responseUrl: h.slack.responseUrl('share-all') }), FORM));
+    await h.slack.waitFor(() => h.slack.responsePosts.length >= 2);
+    const shared = h.slack.responsePosts[0]!.body;
+    expect(shared).toMatchObject({ response_type: 'in_channel' });
+    expect(checkMessage(shared as unknown as SlackMessage, 'message', { allow: ['<@U0MAYA>'] })).toEqual([]);
+    expect(shareButton(shared as unknown as SlackMessage)).toBeUndefined();
+    h.slack.reset();
+    const { trigger, args } = await pressAllFacts(allFactsButton(shared)!.value, {
+      user: { id: 'U0SAMIR', name: 'samir' },
+      container: { type: 'message', message_ts: '1700000000.000200', channel_id: 'C0ORGANIZE', is_ephemeral: false },
+    });
+    expect(args.trigger_id).toBe(trigger);
+    expect(checkView(args.view)).toEqual([]);
+    expectWholeEntry(args.view.blocks, elbit, 'en');
+    expect(h.slack.responsePosts).toEqual([]);
+  });
+
+  it('the Arabic card opens the Arabic full card', async () => {
+    const answer = await command('إلبيت');
+    expect(allFactsButton(answer)!.text.text).toContain('كل الحقائق');
+    const { args } = await pressAllFacts(allFactsButton(answer)!.value);
+    expect(checkView(args.view)).toEqual([]);
+    expect(args.view.close).toMatchObject({ text: 'إغلاق' });
+    expectWholeEntry(args.view.blocks, elbit, 'ar');
+  });
+
+  it('a mention reply is a compact card with "All facts" and no Share; pressing it opens the modal', async () => {
+    await h.post(signed(eventCallback(mentionEvent('what about elbit?')), JSON_TYPE));
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length >= 1);
+    const post = h.slack.callsTo('chat.postMessage')[0]!.args;
+    expect(shareButton(post as unknown as SlackMessage)).toBeUndefined();
+    const { args } = await pressAllFacts(allFactsButton(post)!.value, { container: { type: 'message', message_ts: '1700000000.000300', channel_id: 'C0ORGANIZE', is_ephemeral: false } });
+    expectWholeEntry(args.view.blocks, elbit, 'en');
+  });
+
+  it('when Slack refuses the modal (expired_trigger_id), the full card is sent privately instead', async () => {
+    const answer = await command('elbit');
+    h.slack.fail('views.open', { kind: 'error', error: 'expired_trigger_id' });
+    await h.post(signed(blockAction({ action_id: 'notech_all_facts', value: allFactsButton(answer)!.value }, { responseUrl: h.slack.responseUrl('fallback') }), FORM));
+    await h.slack.waitFor(() => h.slack.responsePosts.length >= 1);
+    const [post] = h.slack.responsePosts;
+    expect(post!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(checkMessage(post!.body as unknown as SlackMessage)).toEqual([]);
+    expect(blocksText(post!.body)).toContain('did not open the full card');
+    expectWholeEntry((post!.body as { blocks: unknown }).blocks, elbit, 'en');
+  });
+
+  it.each(['elbit full', 'full elbit', 'إلبيت كامل', 'elbit FULL lang:ar'])('%j gives the full card inline, with Share', async (text) => {
+    const answer = await command(text);
+    const lang = /lang:ar|[\u0600-\u06FF]/.test(text) ? 'ar' : 'en';
+    expectWholeEntry(answer.blocks, elbit, lang);
+    expect(allFactsButton(answer)).toBeUndefined();
+    const value = JSON.parse(shareButton(answer)!.value) as { q: string };
+    expect(value.q).toBe(`elbit-systems full lang:${lang}`);
   });
 });
 

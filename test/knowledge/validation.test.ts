@@ -69,6 +69,7 @@ const RULES: Array<{ rule: string; mutate: (data: Loose) => void; path: string |
   { rule: 'source kind is known', mutate: (d) => (d.sources[0].kind = 'blog'), path: 'sources[0].kind', message: /news|campaign|republication/ },
   { rule: 'figure coverage is a period of dates', mutate: (d) => (d.entries[0].figures[1].covers = { from: '2010' }), path: 'entries[0].figures[1].covers.to', message: /expected string/ },
   { rule: 'statusAsOf is a date', mutate: (d) => (d.entries[0].statusAsOf = 'last year'), path: 'entries[0].statusAsOf', message: /YYYY/ },
+  { rule: 'a key mark is true or false', mutate: (d) => (d.entries[0].facts[0].key = 'yes'), path: 'entries[0].facts[0].key', message: /boolean/ },
   { rule: 'changelog note is bilingual', mutate: (d) => delete d.changelog[0].note.ar, path: 'changelog[0].note.ar', message: /expected string/ },
   // Cross-checks
   { rule: 'unique entry ids', mutate: (d) => (d.entries[1].id = d.entries[0].id), path: 'entries[1].id', message: /duplicate entry id/ },
@@ -84,6 +85,7 @@ const RULES: Array<{ rule: string; mutate: (data: Loose) => void; path: string |
   { rule: 'a reported fact cites more than the campaign', mutate: (d) => (d.entries[2].facts[1].sources = ['primer']), path: 'entries[2].facts[1].level', message: /"reported" but cites only the campaign's own publications \(primer\)/ },
   { rule: 'a correction cites more than the campaign', mutate: (d) => (d.entries[0].figures[1].sources = ['primer', 'noazure-site']), path: 'entries[0].figures[1].level', message: /"corrected" but cites only the campaign's own/ },
   { rule: 'a republication says what the original is', mutate: (d) => delete d.sources.find((s: Loose) => s.id === 'techcrunch-oosto-metropolis').note, path: /^sources\[\d+\]\.note$/, message: /republication must say/ },
+  { rule: 'at most three key facts per entry', mutate: (d) => [0, 1, 2, 4].forEach((i) => (d.entries[0].facts[i].key = true)), path: 'entries[0].facts[4].key', message: /marks 4 facts as key; at most 3/ },
   { rule: 'related entries exist', mutate: (d) => d.entries[0].related.push('ghost-entry'), path: /\.related\[\d+\]$/, message: /"ghost-entry", which does not exist/ },
   { rule: 'an entry is not related to itself', mutate: (d) => d.entries[0].related.push(d.entries[0].id), path: /\.related\[\d+\]$/, message: /itself/ },
   { rule: 'changelog versions increase', mutate: (d) => (d.changelog[1].version = '0.9.0'), path: 'changelog[1].version', message: /greater than/ },
@@ -114,6 +116,18 @@ describe('each rule rejects a file that breaks it', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
     // The mark is dropped, not kept as text: without it the same bytes give the same data.
     if (result.ok) expect(result.knowledge.data).toEqual((parseKnowledgeBytes(Buffer.from(text, 'utf8')) as { knowledge: { data: unknown } }).knowledge.data);
+  });
+
+  it('accepts three key facts in an entry, and reports only the ones past three', () => {
+    expect(problemsAfter((d) => [0, 2, 4].forEach((i) => (d.entries[0].facts[i].key = true)))).toEqual([]);
+    let count = 0;
+    const problems = problemsAfter((d) => {
+      count = d.entries[0].facts.length;
+      d.entries[0].facts.forEach((fact: Loose) => (fact.key = true));
+    });
+    expect(count).toBeGreaterThan(3);
+    const pastThree = Array.from({ length: count - 3 }, (_, i) => `entries[0].facts[${i + 3}].key`);
+    expect(problems.map((p) => p.path.replace(/ \(entry "[^"]*"\)$/, ''))).toEqual(pastThree);
   });
 
   it('reports invalid JSON with its line and column', () => {

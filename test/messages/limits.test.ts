@@ -60,10 +60,14 @@ describe('every message stays within Block Kit limits', () => {
     }
   });
 
-  it('an oversized, hostile entry is cut to fit, keeps its Share button, and pings nobody', () => {
+  it('an oversized, hostile entry: its full card is cut to fit, keeps its Share button, and pings nobody', () => {
     const big = oversizedKnowledge();
     for (const lang of ['en', 'ar'] as const) {
-      const message = replyToCommand(`${big.entries[0]!.id} lang:${lang}`, big).message;
+      const compact = replyToCommand(`${big.entries[0]!.id} lang:${lang}`, big).message;
+      expect(checkMessage(compact)).toEqual([]);
+      expect(rendered(compact)).not.toMatch(/<!(channel|here|everyone)>|<@U123>|<#C123/);
+      expect(compact.blocks.at(-1)?.type).toBe('actions');
+      const message = replyToCommand(`${big.entries[0]!.id} full lang:${lang}`, big).message;
       expect(checkMessage(message)).toEqual([]);
       expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
       expect(rendered(message)).not.toMatch(/<!(channel|here|everyone)>|<@U123>|<#C123/);

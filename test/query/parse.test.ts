@@ -55,6 +55,34 @@ describe('the command grammar', () => {
     expect(parseQuery('hey what about google and amazon? thanks')).toMatchObject({ kind: 'topic', text: 'hey what about google and amazon? thanks', phrases: [['google'], ['amazon']] });
   });
 
+  it('asks for the full card with "full" (or كامل) before or after a topic', () => {
+    expect(parseQuery('elbit full')).toMatchObject({ kind: 'topic', text: 'elbit', full: true, lang: 'en' });
+    expect(parseQuery('FULL project nimbus')).toMatchObject({ kind: 'topic', text: 'project nimbus', full: true });
+    expect(parseQuery('إلبيت كامل')).toMatchObject({ kind: 'topic', text: 'إلبيت', full: true, lang: 'ar' });
+    expect(parseQuery('مصلحة السجون كاملة')).toMatchObject({ kind: 'topic', text: 'مصلحة السجون', full: true });
+    expect(parseQuery('بالكامل إلبيت')).toMatchObject({ kind: 'topic', text: 'إلبيت', full: true });
+    expect(parseQuery('elbit full lang:ar')).toMatchObject({ kind: 'topic', text: 'elbit', full: true, lang: 'ar' });
+    // Alone, or in the middle, it is just a word of the topic.
+    expect(parseQuery('full')).toEqual(expect.objectContaining({ kind: 'topic', text: 'full' }));
+    expect(parseQuery('full').kind === 'topic' && parseQuery('full')).not.toHaveProperty('full');
+    expect(parseQuery('elbit full systems')).not.toHaveProperty('full');
+    expect(parseQuery('elbit')).not.toHaveProperty('full');
+    // Other commands are not topics.
+    expect(parseQuery('search full')).toMatchObject({ kind: 'search', words: 'full' });
+  });
+
+  it('property: "<topic> full" names the same topic as "<topic>"', () => {
+    const word = fc.stringMatching(/^[a-z\u0621-\u064A]{1,12}$/).filter((w) => !['full', 'كامل', 'كاملة', 'بالكامل'].includes(w));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
+        const plain = parseQuery(words.join(' '));
+        fc.pre(plain.kind === 'topic');
+        const full = parseQuery(`${words.join(' ')} full`);
+        expect(full).toMatchObject({ kind: 'topic', text: (plain as { text: string }).text, full: true });
+      }),
+    );
+  });
+
   it('answers Arabic in Arabic and English in English', () => {
     expect(parseQuery('مصلحة السجون').lang).toBe('ar');
     expect(parseQuery('elbit').lang).toBe('en');

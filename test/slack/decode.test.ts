@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerLine } from '../../src/console/console.js';
-import { renderMessage } from '../../src/console/render.js';
+import { renderMessage } from '../../src/messages/plain-text.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
 import { replyToCommand, replyToMention } from '../../src/query/respond.js';

@@ -76,16 +76,17 @@ export function mentionEvent(text: string, extra: Record<string, unknown> = {}):
 
 export function blockAction(
   action: { action_id: string; value: string; block_id?: string },
-  options: { responseUrl?: string; container?: Record<string, unknown>; message?: Record<string, unknown> } = {},
+  options: { responseUrl?: string; container?: Record<string, unknown>; message?: Record<string, unknown>; user?: { id: string; name: string }; triggerId?: string } = {},
 ): string {
+  const user = options.user ?? { id: 'U0MAYA', name: 'maya' };
   const payload = {
     type: 'block_actions',
-    user: { id: 'U0MAYA', username: 'maya', name: 'maya', team_id: 'T0TEST' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T0TEST' },
     api_app_id: 'A0NOTECH',
     token: 'deprecated',
     // Each preview is its own message: a fresh ts unless the test gives one.
     container: options.container ?? { type: 'message', message_ts: `1700000000.${String(++counter).padStart(6, '0')}`, channel_id: 'C0ORGANIZE', is_ephemeral: true },
-    trigger_id: nextId('trig.'),
+    trigger_id: options.triggerId ?? nextId('trig.'),
     team: { id: 'T0TEST', domain: 'test' },
     enterprise: null,
     is_enterprise_install: false,

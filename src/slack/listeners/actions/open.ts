@@ -4,7 +4,7 @@
  * it is replaced by the card (with its Share button); from a reply others see, the card comes
  * privately and the reply stays. When the response_url has expired, the card still reaches
  * the person (an ephemeral message, else a DM). From the Home tab, which has no response_url,
- * the card opens in a modal that only the person sees.
+ * the full card opens in a modal that only the person sees.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { expiredButtonMessage } from '../../../messages/errors.js';
@@ -12,7 +12,7 @@ import { replyToCommand } from '../../../query/respond.js';
 import { readButtonValue } from '../../button-value.js';
 import type { ListenerDeps } from '../../context.js';
 import { slackErrorCode, tellPrivately } from '../../send.js';
-import { cardModal } from '../../views/modal.js';
+import { fullCardModal } from '../../views/modal.js';
 
 export function openAction(deps: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -26,7 +26,8 @@ export function openAction(deps: ListenerDeps) {
     }
     const reply = replyToCommand(`${value.q} lang:${value.lang}`, deps.store.current);
     if (fromView) {
-      await client.views.open({ trigger_id: body.trigger_id, view: cardModal(reply.message, value.lang) });
+      // A modal is where the full card belongs: it is private, and there is room for all of it.
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, deps.store.current) });
     } else {
       const replace = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
       await respond({ response_type: 'ephemeral', replace_original: replace, ...reply.message }).catch(async (error: unknown) => {

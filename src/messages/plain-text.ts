@@ -1,9 +1,11 @@
 /**
- * A Slack message as terminal text, so the console shows what Slack would: headers stand
+ * A Slack message as plain text, so the console shows what Slack would: headers stand
  * out, links show their URL, escaped characters read as typed, buttons appear as [labels].
+ * It lives with the messages (not in the console adapter) because the compact card measures
+ * itself with it: "fits one screen" is checked against the same text the console prints.
  */
 import type { KnownBlock } from '@slack/types';
-import type { SlackMessage } from '../messages/types.js';
+import type { SlackMessage } from './types.js';
 
 export interface RenderOptions {
   /** ANSI bold/dim; only when writing to a terminal. */
@@ -57,4 +59,13 @@ function renderBlock(block: KnownBlock, options: RenderOptions): string | undefi
 export function renderMessage(message: SlackMessage, options: RenderOptions): string {
   const rendered = message.blocks.map((block) => renderBlock(block, options)).filter((text): text is string => text !== undefined);
   return rendered.length > 0 ? rendered.join('\n\n') : mrkdwnToText(message.text, options.color);
+}
+
+/**
+ * How many terminal rows `text` takes at `columns` wide: each line wraps every `columns`
+ * characters (code points; an empty line is one row). An approximation of a terminal, which
+ * may draw an emoji two columns wide, so budgets built on it keep a row or two spare.
+ */
+export function displayRows(text: string, columns: number): number {
+  return text.split('\n').reduce((rows, line) => rows + Math.max(1, Math.ceil([...line].length / columns)), 0);
 }

@@ -1,0 +1,45 @@
+/**
+ * "All N facts and sources" on a compact card: the full card (every fact, source, caveat and
+ * correction) in a modal for the person who pressed it, wherever the card is: their private
+ * answer, a card someone else shared, a mention reply. views.open takes the press's trigger_id,
+ * which Slack gives to the presser alone and which expires within seconds, so it is called right
+ * after the ack. If Slack refuses the modal, the full card goes to the presser privately through
+ * the button's response_url instead.
+ */
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { compose } from '../../../messages/compose.js';
+import { expiredButtonMessage } from '../../../messages/errors.js';
+import { t } from '../../../messages/i18n.js';
+import { answer } from '../../../query/answer.js';
+import { parseQuery } from '../../../query/parse.js';
+import { readButtonValue } from '../../button-value.js';
+import type { ListenerDeps } from '../../context.js';
+import { slackErrorCode } from '../../send.js';
+import { fullCardModal } from '../../views/modal.js';
+
+export function allFactsAction(deps: ListenerDeps) {
+  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const value = readButtonValue(action.value);
+    const canRespond = body.response_url !== undefined;
+    if (!value) {
+      deps.logger.warn({ action: 'all-facts' }, 'button value rejected');
+      if (canRespond) await respond({ response_type: 'ephemeral', replace_original: false, ...expiredButtonMessage('en') });
+      return;
+    }
+    const knowledge = deps.store.current;
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, knowledge) });
+      deps.activity.count('fullCards');
+      deps.logger.debug({ action: 'all-facts', via: 'modal' }, 'full card opened');
+      return;
+    } catch (error) {
+      deps.logger.warn({ action: 'all-facts', error: slackErrorCode(error) }, 'modal not opened; full card sent privately');
+    }
+    if (!canRespond) return;
+    const result = answer(parseQuery(`${value.q} lang:${value.lang}`), knowledge);
+    const full = result.kind === 'card' ? { ...result, full: true } : result;
+    await respond({ response_type: 'ephemeral', replace_original: false, ...compose(full, knowledge, { preface: t(value.lang).modalFailed }) });
+    deps.activity.count('fullCardsPrivate');
+  };
+}
