@@ -2,7 +2,7 @@
  * Rules the schema cannot express: ids unique, aliases unambiguous, citations resolve,
  * the changelog tells a true story. Each problem names its JSON path.
  */
-import { nameKey, namePath, namesOf, type Names } from './names.js';
+import { nameKey, namePath, namesOf, type NameTable } from './names.js';
 import { isStopword, tokens, topicWords } from './normalize.js';
 import { describePath, formatPath, type PathSegment, type Problem } from './problems.js';
 import type { KnowledgeData } from './schema.js';
@@ -19,8 +19,8 @@ export function compareVersions(a: string, b: string): number {
 
 export interface CrossCheckResult {
   problems: Problem[];
-  /** Every name's key and the entry it leads to, and its words (complete when there are no problems). */
-  names: Names;
+  /** Every name's key and the index of the entry it leads to (complete when there are no problems). */
+  names: NameTable;
 }
 
 export function crossCheck(data: KnowledgeData): CrossCheckResult {
@@ -49,7 +49,6 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
   // The table of names is kept: the search index looks names up in it. Paths are worked out
   // only for a name that is reported (formatting all 65,000 at 5,000 entries cost ~60 ms).
   const names = new Map<string, number>();
-  const nameWords: string[][][] = [];
   // A query is also looked up without its filler words ("nimbus contract" → "nimbus", see
   // topicWords), so a name that has some must not lead to another entry once they are dropped.
   // Checked after every full name is known.
@@ -60,11 +59,8 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
     return formatPath(namePath(entry, index, namesOf(entry).findIndex((name) => nameKey(name) === key)));
   };
   data.entries.forEach((entry, index) => {
-    const wordsOfEntry: string[][] = [];
-    nameWords.push(wordsOfEntry);
     namesOf(entry).forEach((text, slot) => {
       const words = tokens(text);
-      wordsOfEntry.push(words);
       const key = words.join(' '); // = nameKey(text)
       if (key === '') {
         report(namePath(entry, index, slot), `"${text}" has no letters or digits, so no query can match it`);
@@ -158,5 +154,5 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
     if (!entryIds.has(id)) report(['changelog'], `the changelog says "${id}" exists, but there is no such entry; list it under "removed"`);
   }
 
-  return { problems, names: { table: names, words: nameWords } };
+  return { problems, names };
 }

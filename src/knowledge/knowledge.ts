@@ -3,7 +3,7 @@
  * builds a new one and swaps a single reference (see store.ts), so no request ever sees half
  * of an edit.
  */
-import type { Names } from './names.js';
+import type { NameTable } from './names.js';
 import type { Entry, KnowledgeData, Source } from './schema.js';
 import { SearchIndex } from './search.js';
 
@@ -14,10 +14,10 @@ export class Knowledge {
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private searchIndex: SearchIndex | undefined;
 
-  /** `names`: what the cross-checks learnt about every name (see load.ts); the index keeps the table. */
+  /** `names`: every name's key → its entry's index, as the cross-checks found them (see load.ts). */
   constructor(
     readonly data: KnowledgeData,
-    private names: Names | undefined,
+    private readonly names: NameTable,
   ) {
     this.version = data.version;
     this.entries = data.entries;
@@ -25,13 +25,18 @@ export class Knowledge {
     this.sourcesById = new Map(data.sources.map((source) => [source.id, source]));
   }
 
-  /** Built on first use: validating a file (CI, reload checks) does not pay for indexing. */
+  /**
+   * Built on first use, blocking, if `prepareIndex` has not built it: validating a file (CI,
+   * knowledge:check) does not pay for indexing.
+   */
   get index(): SearchIndex {
-    if (!this.searchIndex) {
-      this.searchIndex = new SearchIndex(this.data.entries, this.names!);
-      this.names = undefined; // the index holds the table; the words were only needed to build it
-    }
+    this.searchIndex ??= SearchIndex.build(this.data.entries, this.names);
     return this.searchIndex;
+  }
+
+  /** Builds the search index in steps that let other work run (see SearchIndex.buildInSteps). */
+  async prepareIndex(): Promise<void> {
+    this.searchIndex ??= await SearchIndex.buildInSteps(this.data.entries, this.names);
   }
 
   entry(id: string): Entry | undefined {

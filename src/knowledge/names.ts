@@ -10,16 +10,6 @@ import type { Entry } from './schema.js';
 /** Normalised name → index of the one entry it names (see nameKey). */
 export type NameTable = ReadonlyMap<string, number>;
 
-/**
- * What the cross-checks learn about names while checking them, handed to the search index so
- * that it does not split and look up 65,000 names again (at 5,000 entries).
- */
-export interface Names {
-  table: NameTable;
-  /** `words[i][slot]`: the normalised words (`tokens`) of `namesOf(entries[i])[slot]`. */
-  words: ReadonlyArray<ReadonlyArray<readonly string[]>>;
-}
-
 /** Every name a person might use for an entry: its id, names and aliases in both languages. */
 export function namesOf(entry: Entry): string[] {
   return [entry.id.replace(/-/g, ' '), entry.name.en, entry.name.ar, ...entry.aliases.en, ...entry.aliases.ar];
@@ -36,11 +26,7 @@ export function namePath(entry: Entry, index: number, slot: number): PathSegment
     : ['entries', index, 'aliases', 'ar', alias - entry.aliases.en.length];
 }
 
-/**
- * The key a name is found by: `normalize(name)`, computed from cached words (`tokens(name)`
- * joined equals `normalize(name)`, a property test holds it), so the cross-checks fill the word
- * cache the search index then reuses.
- */
+/** The key a name is found by: its normalised words (equal to `normalize(name)`, a property test holds it). */
 export function nameKey(name: string): string {
   return tokens(name).join(' ');
 }

@@ -25,21 +25,14 @@ export function digest(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('base64');
 }
 
-/**
- * The topic index now, so no request waits for it; the full-text index once the event loop is
- * free (a search before then builds it itself). Called before a knowledge is served.
- */
-function prepareIndexes(knowledge: Knowledge): void {
-  void knowledge.index;
-  setImmediate(() => knowledge.index.buildFullText()).unref();
-}
-
 export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   private knowledge: Knowledge;
   /** Digest of the file as last read: an untouched file is not parsed again. */
   private fileDigest: string | undefined;
   /** Digest of the serving knowledge's data, computed on the first edit that needs it. */
   private dataDigest: string | undefined;
+  /** The reload in progress, if any. */
+  private reloading: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly file: string,
@@ -58,7 +51,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     if (!read.ok) return read;
     const result = parseKnowledgeBytes(read.bytes);
     if (!result.ok) return result;
-    prepareIndexes(result.knowledge);
+    await result.knowledge.prepareIndex();
     return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, digest(read.bytes)) };
   }
 
@@ -76,7 +69,14 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
    * data did not change (untouched, or only reformatted) is `unchanged`; an invalid one is
    * `rejected` with its problems logged, and the last good version keeps serving.
    */
-  async reload(): Promise<ReloadOutcome> {
+  reload(): Promise<ReloadOutcome> {
+    // One at a time: indexing awaits, and a second reload must not swap in between.
+    const outcome = this.reloading.then(() => this.reloadOnce());
+    this.reloading = outcome.catch(() => undefined);
+    return outcome;
+  }
+
+  private async reloadOnce(): Promise<ReloadOutcome> {
     const read = await readKnowledgeBytes(this.file);
     const fileDigest = read.ok ? digest(read.bytes) : undefined;
     if (fileDigest !== undefined && fileDigest === this.fileDigest) return { status: 'unchanged' };
@@ -92,7 +92,7 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     this.dataDigest ??= digest(JSON.stringify(this.knowledge.data));
     if (dataDigest === this.dataDigest) return { status: 'unchanged' };
     const from = this.knowledge.version;
-    prepareIndexes(result.knowledge); // before the swap
+    await result.knowledge.prepareIndex(); // before the swap, in steps: requests keep being answered
     this.knowledge = result.knowledge;
     this.dataDigest = dataDigest;
     this.logger.info({ file: this.file, from, to: result.knowledge.version }, 'knowledge reloaded');
