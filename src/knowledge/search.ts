@@ -79,7 +79,9 @@ export class SearchIndex {
   private readonly nameWordCount: number[] = [];
   private readonly text = new MiniSearch<TextDocument>({
     fields: ['names', 'summary', 'body'],
-    tokenize: tokens,
+    // Each word once per field: a document is scored by which words it uses, in which field,
+    // not how often (a fact repeating a word is no more about it), and indexing is faster.
+    tokenize: (text) => [...new Set(tokens(text))],
     processTerm: (term) => (isStopword(term) ? null : term),
     searchOptions: TEXT_SEARCH,
   });
