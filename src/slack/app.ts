@@ -12,7 +12,8 @@ import type { KnowledgeStore } from '../knowledge/store.js';
 import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
-import type { DigestCommands, ListenerDeps } from './context.js';
+import type { DigestCommands } from '../digest/index.js';
+import type { ListenerDeps } from './context.js';
 import { RecentKeys } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
 
