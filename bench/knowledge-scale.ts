@@ -7,8 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { planDigest } from '../src/digest/content.js';
-import { parseKnowledgeBytes, readKnowledgeBytes } from '../src/knowledge/load.js';
-import { digest } from '../src/knowledge/store.js';
+import { fingerprint, parseKnowledgeBytes, readKnowledgeBytes } from '../src/knowledge/load.js';
 import { digestMessage } from '../src/messages/digest.js';
 
 const file = process.argv[2]!;
@@ -23,12 +22,12 @@ const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 
-// The steps KnowledgeStore.open takes: read the bytes, fingerprint them, decode and validate.
+// The steps the knowledge worker takes (load.ts): read the bytes, fingerprint them, decode and validate.
 let t = performance.now();
 const read = await readKnowledgeBytes(file);
 if (!read.ok) throw new Error(`cannot read ${file}`);
 const fileBytes = read.bytes.length;
-digest(read.bytes);
+fingerprint(read.bytes);
 const result = parseKnowledgeBytes(read.bytes);
 const loadMs = performance.now() - t;
 read.bytes = Buffer.alloc(0); // the bot keeps the parsed knowledge, not the file

@@ -17,7 +17,7 @@ export class Knowledge {
   /** `names`: every name's key → its entry's index, as the cross-checks found them (see load.ts). */
   constructor(
     readonly data: KnowledgeData,
-    private readonly names: NameTable,
+    readonly names: NameTable,
   ) {
     this.version = data.version;
     this.entries = data.entries;

@@ -14,6 +14,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords } from './normalize.js';
 import { namesOf, type NameTable } from './names.js';
 import type { Entry } from './schema.js';
+import { inSteps } from './steps.js';
 
 export type TopicResolution =
   | { kind: 'match'; entry: Entry; how: 'exact' | 'fuzzy' }
@@ -35,9 +36,9 @@ function editsAllowed(term: string): number {
   return 2;
 }
 
-/** Documents added per step of an asynchronous build: each step stays well under 10 ms. */
-const NAME_CHUNK = 400;
-const TEXT_CHUNK = 10;
+/** Entries indexed per step of a build in steps: each step stays well under 10 ms. */
+const ENTRIES_PER_NAME_STEP = 40;
+const ENTRIES_PER_TEXT_STEP = 10;
 
 /** A name document's words are normalised already: split them, keep them as they are. */
 const splitWords = (text: string) => text.split(' ');
@@ -73,7 +74,6 @@ export class SearchIndex {
   private readonly topicExact = new Map<string, Entry>();
   /** One document per distinct name of an entry; its id is its position in the arrays below. */
   private readonly names = new MiniSearch<{ id: number; words: string }>({ fields: ['words'], tokenize: splitWords, processTerm: asIs });
-  private readonly nameDocuments: Array<{ id: number; words: string }> = [];
   /** Per name document: the index of its entry, and how many distinct words it has. */
   private readonly nameEntry: number[] = [];
   private readonly nameWordCount: number[] = [];
@@ -87,28 +87,39 @@ export class SearchIndex {
   });
   private readonly byId: ReadonlyMap<string, Entry>;
 
-  /** Empty until `build` or `buildInSteps` adds the documents. */
+  /** Empty until `build` or `buildInSteps` adds the entries. */
   private constructor(
     private readonly entries: readonly Entry[],
     private readonly nameTable: NameTable,
   ) {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
-    entries.forEach((entry, entryIndex) => {
+  }
+
+  /** Adds the names of `entries[start…]` (`slice`) to the names index. */
+  private addNames(slice: readonly Entry[], start: number): void {
+    const documents: Array<{ id: number; words: string }> = [];
+    slice.forEach((entry, offset) => {
       const indexed = new Set<string>();
       for (const name of namesOf(entry)) {
         const words = tokens(name);
         if (words.length === 0) continue;
         const stripped = topicWords(words);
         const topicKey = stripped.join(' ');
-        if (stripped.length !== words.length && !nameTable.has(topicKey)) this.topicExact.set(topicKey, entry);
+        if (stripped.length !== words.length && !this.nameTable.has(topicKey)) this.topicExact.set(topicKey, entry);
         // Names that differ only in case, punctuation or filler words are one document.
         if (indexed.has(topicKey)) continue;
         indexed.add(topicKey);
-        this.nameDocuments.push({ id: this.nameEntry.length, words: topicKey });
-        this.nameEntry.push(entryIndex);
+        documents.push({ id: this.nameEntry.length, words: topicKey });
+        this.nameEntry.push(start + offset);
         this.nameWordCount.push(new Set(stripped).size);
       }
     });
+    this.names.addAll(documents);
+  }
+
+  /** Adds the summaries, facts, figures and parties of `entries[start…]` to the text index. */
+  private addText(slice: readonly Entry[], start: number): void {
+    this.text.addAll(slice.map((entry, offset) => textDocument(entry, start + offset)));
   }
 
   /**
@@ -118,27 +129,22 @@ export class SearchIndex {
    */
   static build(entries: readonly Entry[], nameTable: NameTable): SearchIndex {
     const index = new SearchIndex(entries, nameTable);
-    index.names.addAll(index.nameDocuments);
-    index.text.addAll(entries.map(textDocument));
-    index.finish();
+    index.addNames(entries, 0);
+    index.addText(entries, 0);
+    clearTokenCache(); // it sped up indexing; afterwards it is dead weight
     return index;
   }
 
   /**
-   * The same index, built in small steps that yield to the event loop (MiniSearch's
-   * addAllAsync), so requests keep being answered while a reloaded file is indexed.
+   * The same index, built a few entries at a time, letting the event loop run between steps,
+   * so requests keep being answered while a reloaded file is indexed.
    */
   static async buildInSteps(entries: readonly Entry[], nameTable: NameTable): Promise<SearchIndex> {
     const index = new SearchIndex(entries, nameTable);
-    await index.names.addAllAsync(index.nameDocuments, { chunkSize: NAME_CHUNK });
-    await index.text.addAllAsync(entries.map(textDocument), { chunkSize: TEXT_CHUNK });
-    index.finish();
+    await inSteps(entries, ENTRIES_PER_NAME_STEP, (slice, start) => index.addNames(slice, start));
+    await inSteps(entries, ENTRIES_PER_TEXT_STEP, (slice, start) => index.addText(slice, start));
+    clearTokenCache();
     return index;
-  }
-
-  private finish(): void {
-    this.nameDocuments.length = 0; // indexed; MiniSearch keeps what it needs
-    clearTokenCache(); // it sped up indexing; afterwards it is dead weight
   }
 
   /** The entry a topic query names, or suggestions when it names none for certain. */

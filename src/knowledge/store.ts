@@ -3,12 +3,11 @@
  * file completely before swapping one reference; an invalid edit is reported with its JSON
  * paths and the last good version keeps serving.
  */
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Knowledge } from './knowledge.js';
-import { parseKnowledgeBytes, readKnowledgeBytes } from './load.js';
+import { fingerprint, readKnowledgeInWorker } from './load.js';
 import type { Problem } from './problems.js';
 
 export type ReloadOutcome =
@@ -16,21 +15,12 @@ export type ReloadOutcome =
   | { status: 'unchanged' }
   | { status: 'rejected'; problems: Problem[] };
 
-/**
- * A digest stands in for the file or the data when deciding whether anything changed: keeping
- * the text itself would hold a second copy of the knowledge (28 MB of UTF-16 at 5,000 entries).
- * Exported so the benchmark measures the same startup steps as the bot.
- */
-export function digest(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('base64');
-}
-
 export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   private knowledge: Knowledge;
-  /** Digest of the file as last read: an untouched file is not parsed again. */
-  private fileDigest: string | undefined;
-  /** Digest of the serving knowledge's data, computed on the first edit that needs it. */
-  private dataDigest: string | undefined;
+  /** Fingerprint of the file as last read: an untouched file is not parsed again. */
+  private fileFingerprint: string | undefined;
+  /** Fingerprint of the serving knowledge's data (a reformatted file has the same data). */
+  private dataFingerprint: string | undefined;
   /** The reload in progress, if any. */
   private reloading: Promise<unknown> = Promise.resolve();
 
@@ -38,21 +28,23 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
     readonly file: string,
     initial: Knowledge,
     private readonly logger: Logger,
-    fileDigest?: string,
+    fingerprints?: { file: string; data: string },
   ) {
     super();
     this.knowledge = initial;
-    this.fileDigest = fileDigest;
+    this.fileFingerprint = fingerprints?.file;
+    this.dataFingerprint = fingerprints?.data;
   }
 
-  /** Load the file at startup; on problems, return them (startup then stops). */
+  /**
+   * Load the file at startup, checked and indexed as a reload is (readKnowledgeInWorker); on
+   * problems, return them (startup then stops).
+   */
   static async open(file: string, logger: Logger): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: Problem[] }> {
-    const read = await readKnowledgeBytes(file);
-    if (!read.ok) return read;
-    const result = parseKnowledgeBytes(read.bytes);
+    const result = await readKnowledgeInWorker(file);
     if (!result.ok) return result;
-    await result.knowledge.prepareIndex();
-    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, digest(read.bytes)) };
+    if (result.unchanged) throw new Error('a first read cannot be unchanged');
+    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, { file: result.fileFingerprint, data: result.dataFingerprint }) };
   }
 
   /** For tests and tools: a store over knowledge already in memory. */
@@ -77,24 +69,21 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   }
 
   private async reloadOnce(): Promise<ReloadOutcome> {
-    const read = await readKnowledgeBytes(this.file);
-    const fileDigest = read.ok ? digest(read.bytes) : undefined;
-    if (fileDigest !== undefined && fileDigest === this.fileDigest) return { status: 'unchanged' };
-    const result = read.ok ? parseKnowledgeBytes(read.bytes) : read;
+    const result = await readKnowledgeInWorker(this.file, this.fileFingerprint);
+    if (result.ok && result.unchanged) return { status: 'unchanged' };
     if (!result.ok) {
       for (const problem of result.problems) {
         this.logger.error({ file: this.file, path: problem.path, problem: problem.message }, 'knowledge edit rejected; still serving the last good version');
       }
       return { status: 'rejected', problems: result.problems };
     }
-    this.fileDigest = fileDigest;
-    const dataDigest = digest(JSON.stringify(result.knowledge.data));
-    this.dataDigest ??= digest(JSON.stringify(this.knowledge.data));
-    if (dataDigest === this.dataDigest) return { status: 'unchanged' };
+    this.fileFingerprint = result.fileFingerprint;
+    // A store made from knowledge in memory (`of`) learns its data's fingerprint here, once.
+    this.dataFingerprint ??= fingerprint(JSON.stringify(this.knowledge.data));
+    if (result.dataFingerprint === this.dataFingerprint) return { status: 'unchanged' };
     const from = this.knowledge.version;
-    await result.knowledge.prepareIndex(); // before the swap, in steps: requests keep being answered
-    this.knowledge = result.knowledge;
-    this.dataDigest = dataDigest;
+    this.knowledge = result.knowledge; // checked and indexed already: one reference swapped
+    this.dataFingerprint = result.dataFingerprint;
     this.logger.info({ file: this.file, from, to: result.knowledge.version }, 'knowledge reloaded');
     this.emit('change', result.knowledge);
     return { status: 'changed', from, to: result.knowledge.version };
