@@ -44,9 +44,15 @@ const ENTRIES_PER_TEXT_STEP = 10;
 const splitWords = (text: string) => text.split(' ');
 const asIs = (term: string) => term;
 
-/** Full-text search: names weigh most, then the summary, then facts, figures and parties. */
+/**
+ * Full-text search: names weigh most, then the summary, then facts, figures and parties. Rarer
+ * words weigh more (BM25's inverse document frequency), but a long entry is not ranked below a
+ * short one for using the same words (no length normalisation, `b: 0`): entries differ in
+ * length by how much is known about them, not by how much they are about a word.
+ */
 const TEXT_SEARCH: SearchOptions = {
   boost: { names: 3, summary: 2, body: 1 },
+  bm25: { k: 1.2, b: 0, d: 0.5 },
   fuzzy: editsAllowed,
   prefix: (term) => term.length >= 4,
   combineWith: 'OR',
