@@ -14,7 +14,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateKnowledge } from './generate-knowledge.js';
+import { generateKnowledge, rng } from './generate-knowledge.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -44,14 +44,6 @@ function indexOf(load: Load, text: string): Index {
   const result = load(text);
   if (!result.ok) throw new Error(`invalid knowledge: ${JSON.stringify(result.problems.slice(0, 3))}`);
   return result.knowledge.index;
-}
-
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 /** Generated queries over a knowledge file, deterministic. */
