@@ -22,7 +22,7 @@ const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 
-// The steps the knowledge worker takes (load.ts): read the bytes, fingerprint them, decode and validate.
+// The steps KnowledgeStore.open takes (a reload takes them in a worker): read, fingerprint, decode, validate.
 let t = performance.now();
 const read = await readKnowledgeBytes(file);
 if (!read.ok) throw new Error(`cannot read ${file}`);

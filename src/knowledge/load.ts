@@ -91,10 +91,10 @@ export function fingerprint(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('base64');
 }
 
-/** What the store asks the worker: the file, and the fingerprint of the bytes it serves now. */
+/** What the store asks the worker: the file, and the fingerprints of what it serves now. */
 export interface WorkerRequest {
   file: string;
-  servedFileFingerprint?: string;
+  served: { file?: string | undefined; data?: string | undefined };
 }
 
 /** Entries per piece of JSON the main thread parses in one step (about 2 ms at 100). */
@@ -116,16 +116,19 @@ export async function checkForTransfer(request: WorkerRequest): Promise<WorkerRe
   const read = await readKnowledgeBytes(request.file);
   if (!read.ok) return read;
   const fileFingerprint = fingerprint(read.bytes);
-  if (fileFingerprint === request.servedFileFingerprint) return { ok: true, unchanged: true, fileFingerprint };
+  if (fileFingerprint === request.served.file) return { ok: true, unchanged: true, fileFingerprint };
   const result = parseKnowledgeBytes(read.bytes);
   if (!result.ok) return result;
   const { data } = result.knowledge;
+  const dataFingerprint = fingerprint(JSON.stringify(data));
+  // Reformatted, or edited and edited back: the same data, so nothing to rebuild.
+  if (dataFingerprint === request.served.data) return { ok: true, unchanged: true, fileFingerprint };
   const pieces = <T>(list: readonly T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => JSON.stringify(list.slice(i * size, (i + 1) * size)));
   return {
     ok: true,
     unchanged: false,
     fileFingerprint,
-    dataFingerprint: fingerprint(JSON.stringify(data)),
+    dataFingerprint,
     data: JSON.stringify({ ...data, entries: [] }),
     entries: pieces(data.entries, ENTRIES_PER_PIECE),
     names: pieces([...result.knowledge.names], NAMES_PER_PIECE),
@@ -152,11 +155,11 @@ export type InWorkerResult =
 /**
  * A knowledge file read and checked in a worker thread, then rebuilt here in steps of a few
  * milliseconds (search index included), so requests keep being answered throughout.
- * `unchanged` when the file's bytes have `servedFileFingerprint`. Throws only if the worker
- * itself fails (its script missing, out of memory).
+ * `unchanged` when the file's bytes, or its data once parsed, have the fingerprints in `served`.
+ * Throws only if the worker itself fails (its script missing, out of memory).
  */
-export async function readKnowledgeInWorker(file: string, servedFileFingerprint?: string): Promise<InWorkerResult> {
-  const request: WorkerRequest = { file, ...(servedFileFingerprint ? { servedFileFingerprint } : {}) };
+export async function readKnowledgeInWorker(file: string, served: WorkerRequest['served'] = {}): Promise<InWorkerResult> {
+  const request: WorkerRequest = { file, served };
   const result = await new Promise<WorkerResult>((resolve, reject) => {
     const worker = newWorker(request);
     worker.once('message', (message: WorkerResult) => {

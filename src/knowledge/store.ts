@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Knowledge } from './knowledge.js';
-import { fingerprint, readKnowledgeInWorker } from './load.js';
+import { fingerprint, parseKnowledgeBytes, readKnowledgeBytes, readKnowledgeInWorker } from './load.js';
 import type { Problem } from './problems.js';
 
 export type ReloadOutcome =
@@ -37,14 +37,18 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   }
 
   /**
-   * Load the file at startup, checked and indexed as a reload is (readKnowledgeInWorker); on
-   * problems, return them (startup then stops).
+   * Load and index the file at startup, on this thread: nothing is being served yet, and a
+   * worker thread would only add its own startup to the bot's. On problems, return them
+   * (startup then stops).
    */
   static async open(file: string, logger: Logger): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: Problem[] }> {
-    const result = await readKnowledgeInWorker(file);
+    const read = await readKnowledgeBytes(file);
+    if (!read.ok) return read;
+    const result = parseKnowledgeBytes(read.bytes);
     if (!result.ok) return result;
-    if (result.unchanged) throw new Error('a first read cannot be unchanged');
-    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, { file: result.fileFingerprint, data: result.dataFingerprint }) };
+    void result.knowledge.index;
+    const fingerprints = { file: fingerprint(read.bytes), data: fingerprint(JSON.stringify(result.knowledge.data)) };
+    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, fingerprints) };
   }
 
   /** For tests and tools: a store over knowledge already in memory. */
@@ -69,7 +73,11 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   }
 
   private async reloadOnce(): Promise<ReloadOutcome> {
-    const result = await readKnowledgeInWorker(this.file, this.fileFingerprint);
+    // The serving data's fingerprint lets the worker call a reformatted file unchanged before
+    // anything is rebuilt here (a store made with `of` computes it on its first reload).
+    this.dataFingerprint ??= fingerprint(JSON.stringify(this.knowledge.data));
+    const result = await readKnowledgeInWorker(this.file, { file: this.fileFingerprint, data: this.dataFingerprint });
+    if (result.ok) this.fileFingerprint = result.fileFingerprint;
     if (result.ok && result.unchanged) return { status: 'unchanged' };
     if (!result.ok) {
       for (const problem of result.problems) {
@@ -77,10 +85,6 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
       }
       return { status: 'rejected', problems: result.problems };
     }
-    this.fileFingerprint = result.fileFingerprint;
-    // A store made from knowledge in memory (`of`) learns its data's fingerprint here, once.
-    this.dataFingerprint ??= fingerprint(JSON.stringify(this.knowledge.data));
-    if (result.dataFingerprint === this.dataFingerprint) return { status: 'unchanged' };
     const from = this.knowledge.version;
     this.knowledge = result.knowledge; // checked and indexed already: one reference swapped
     this.dataFingerprint = result.dataFingerprint;
