@@ -171,8 +171,9 @@ export async function readKnowledgeInWorker(file: string, served: WorkerRequest[
   });
   if (!result.ok || result.unchanged) return result;
   const data = JSON.parse(result.data) as KnowledgeData;
-  for (const piece of result.entries) {
+  for (const [i, piece] of result.entries.entries()) {
     data.entries.push(...(JSON.parse(piece) as KnowledgeData['entries']));
+    result.entries[i] = ''; // parsed: let the collector have the text
     await nextTurn();
   }
   const names = new Map<string, number>();
