@@ -5,6 +5,7 @@ import { parseKnowledge } from '../../src/knowledge/load.js';
 import { normalize } from '../../src/knowledge/normalize.js';
 import { namesOf } from '../../src/knowledge/names.js';
 import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
+import { turnsDuring } from '../support/turns.js';
 
 const knowledge = realKnowledge();
 const { index } = knowledge;
@@ -188,15 +189,7 @@ describe('building the index in steps', () => {
 
   it('lets other work run while it builds', async () => {
     const knowledge = loaded();
-    let turns = 0;
-    let building = true;
-    const tick = () => {
-      turns += 1;
-      if (building) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await knowledge.prepareIndex();
-    building = false;
+    const { turns } = await turnsDuring(() => knowledge.prepareIndex());
     // 300 entries in chunks of 10 (text) and 400 (names): dozens of steps, each letting a turn run.
     expect(turns).toBeGreaterThan(20);
   });

@@ -7,6 +7,7 @@ import { generateKnowledge } from '../../bench/generate-knowledge.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
 import { rawKnowledge } from '../helpers/knowledge.js';
+import { turnsDuring } from '../support/turns.js';
 
 function setup() {
   const file = join(mkdtempSync(join(tmpdir(), 'notech-store-')), 'knowledge.json');
@@ -105,15 +106,7 @@ describe('reloading a large file while serving', () => {
     const { store } = opened;
     const next = generateKnowledge(300, 43);
     writeFileSync(file, JSON.stringify(next));
-    let turns = 0;
-    let reloading = true;
-    const tick = () => {
-      turns += 1;
-      if (reloading) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const outcome = await store.reload();
-    reloading = false;
+    const { result: outcome, turns } = await turnsDuring(() => store.reload());
     expect(outcome.status).toBe('changed');
     // Parsing the pieces (3), the names table (2), names (8 steps) and text (30 steps) each yield.
     expect(turns).toBeGreaterThan(30);
