@@ -2,7 +2,7 @@
  * Rules the schema cannot express: ids unique, aliases unambiguous, citations resolve,
  * the changelog tells a true story. Each problem names its JSON path.
  */
-import { nameKey, namePath, namesOf, type NameTable } from './names.js';
+import { nameKey, namePath, namesOf } from './names.js';
 import { isStopword, tokens, topicWords } from './normalize.js';
 import { describePath, formatPath, type PathSegment, type Problem } from './problems.js';
 import type { KnowledgeData } from './schema.js';
@@ -17,13 +17,8 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export interface CrossCheckResult {
-  problems: Problem[];
-  /** Every name's key and the index of the entry it leads to (complete when there are no problems). */
-  names: NameTable;
-}
-
-export function crossCheck(data: KnowledgeData): CrossCheckResult {
+/** Every problem the schema cannot see, each with its JSON path; none for a valid file. */
+export function crossCheck(data: KnowledgeData): Problem[] {
   const problems: Problem[] = [];
   const report = (path: PathSegment[], message: string) =>
     problems.push({ path: describePath(path, data), message });
@@ -46,8 +41,7 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
   });
 
   // Names, aliases and ids must each lead to one entry, after normalisation ("Elbit" = "elbit" = "ELBIT!").
-  // The table of names is kept: the search index looks names up in it. Paths are worked out
-  // only for a name that is reported (formatting all 65,000 at 5,000 entries cost ~60 ms).
+  // Paths are worked out only for a name that is reported (formatting all 65,000 at 5,000 entries cost ~60 ms).
   const names = new Map<string, number>();
   // A query is also looked up without its filler words ("nimbus contract" → "nimbus", see
   // topicWords), so a name that has some must not lead to another entry once they are dropped.
@@ -154,5 +148,5 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
     if (!entryIds.has(id)) report(['changelog'], `the changelog says "${id}" exists, but there is no such entry; list it under "removed"`);
   }
 
-  return { problems, names };
+  return problems;
 }

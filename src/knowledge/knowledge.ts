@@ -3,7 +3,6 @@
  * builds a new one and swaps a single reference (see store.ts), so no request ever sees half
  * of an edit.
  */
-import type { NameTable } from './names.js';
 import type { Entry, KnowledgeData, Source } from './schema.js';
 import { SearchIndex } from './search.js';
 
@@ -14,11 +13,7 @@ export class Knowledge {
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private searchIndex: SearchIndex | undefined;
 
-  /** `names`: every name's key → its entry's index, as the cross-checks found them (see load.ts). */
-  constructor(
-    readonly data: KnowledgeData,
-    readonly names: NameTable,
-  ) {
+  constructor(readonly data: KnowledgeData) {
     this.version = data.version;
     this.entries = data.entries;
     this.entriesById = new Map(data.entries.map((entry) => [entry.id, entry]));
@@ -30,13 +25,13 @@ export class Knowledge {
    * knowledge:check) does not pay for indexing.
    */
   get index(): SearchIndex {
-    this.searchIndex ??= SearchIndex.build(this.data.entries, this.names);
+    this.searchIndex ??= SearchIndex.build(this.data.entries);
     return this.searchIndex;
   }
 
   /** Builds the search index in steps that let other work run (see SearchIndex.buildInSteps). */
   async prepareIndex(): Promise<void> {
-    this.searchIndex ??= await SearchIndex.buildInSteps(this.data.entries, this.names);
+    this.searchIndex ??= await SearchIndex.buildInSteps(this.data.entries);
   }
 
   entry(id: string): Entry | undefined {

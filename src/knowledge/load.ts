@@ -46,9 +46,9 @@ export function parseKnowledge(text: string): LoadResult {
     };
   }
 
-  const { problems, names } = crossCheck(parsed.data);
+  const problems = crossCheck(parsed.data);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: new Knowledge(parsed.data, names) };
+  return { ok: true, knowledge: new Knowledge(parsed.data) };
 }
 
 /**
@@ -99,7 +99,6 @@ export interface WorkerRequest {
 
 /** Entries per piece of JSON the main thread parses in one step (about 2 ms at 100). */
 const ENTRIES_PER_PIECE = 100;
-const NAMES_PER_PIECE = 2000;
 
 /**
  * What the worker sends back. A valid file comes as JSON text in pieces rather than as objects:
@@ -108,7 +107,7 @@ const NAMES_PER_PIECE = 2000;
  */
 export type WorkerResult =
   | { ok: true; unchanged: true; fileFingerprint: string }
-  | { ok: true; unchanged: false; fileFingerprint: string; dataFingerprint: string; data: string; entries: string[]; names: string[] }
+  | { ok: true; unchanged: false; fileFingerprint: string; dataFingerprint: string; data: string; entries: string[] }
   | { ok: false; problems: Problem[] };
 
 /** The worker's job (load-worker.ts): read, fingerprint, parse, check, and cut into pieces. */
@@ -123,15 +122,13 @@ export async function checkForTransfer(request: WorkerRequest): Promise<WorkerRe
   const dataFingerprint = fingerprint(JSON.stringify(data));
   // Reformatted, or edited and edited back: the same data, so nothing to rebuild.
   if (dataFingerprint === request.served.data) return { ok: true, unchanged: true, fileFingerprint };
-  const pieces = <T>(list: readonly T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => JSON.stringify(list.slice(i * size, (i + 1) * size)));
   return {
     ok: true,
     unchanged: false,
     fileFingerprint,
     dataFingerprint,
     data: JSON.stringify({ ...data, entries: [] }),
-    entries: pieces(data.entries, ENTRIES_PER_PIECE),
-    names: pieces([...result.knowledge.names], NAMES_PER_PIECE),
+    entries: Array.from({ length: Math.ceil(data.entries.length / ENTRIES_PER_PIECE) }, (_, i) => JSON.stringify(data.entries.slice(i * ENTRIES_PER_PIECE, (i + 1) * ENTRIES_PER_PIECE))),
   };
 }
 
@@ -176,12 +173,7 @@ export async function readKnowledgeInWorker(file: string, served: WorkerRequest[
     result.entries[i] = ''; // parsed: let the collector have the text
     await nextTurn();
   }
-  const names = new Map<string, number>();
-  for (const piece of result.names) {
-    for (const [key, index] of JSON.parse(piece) as Array<[string, number]>) names.set(key, index);
-    await nextTurn();
-  }
-  const knowledge = new Knowledge(data, names);
+  const knowledge = new Knowledge(data);
   await knowledge.prepareIndex();
   return { ok: true, unchanged: false, fileFingerprint: result.fileFingerprint, dataFingerprint: result.dataFingerprint, knowledge };
 }

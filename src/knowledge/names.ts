@@ -1,14 +1,10 @@
 /**
- * The names people use for an entry, and the table that says which entry a name means.
- * The cross-checks build the table while making sure every name leads to one entry; the search
- * index then looks names up in that same table instead of building a second one.
+ * The names people use for an entry, and the key each is found by. The cross-checks make sure
+ * every key leads to one entry; the search index looks names up by the same key.
  */
 import { tokens } from './normalize.js';
 import type { PathSegment } from './problems.js';
 import type { Entry } from './schema.js';
-
-/** Normalised name → index of the one entry it names (see nameKey). */
-export type NameTable = ReadonlyMap<string, number>;
 
 /** Every name a person might use for an entry: its id, names and aliases in both languages. */
 export function namesOf(entry: Entry): string[] {

@@ -1,6 +1,6 @@
 /**
- * Finding the entry a person means. Exact names are looked up in the table the cross-checks
- * built (names.ts). Two MiniSearch indexes, both typo-tolerant:
+ * Finding the entry a person means. Exact names are looked up in a table (the cross-checks
+ * made sure each leads to one entry). Two MiniSearch indexes, both typo-tolerant:
  * - names: one document per name or alias (its words without filler words), so a query can be
  *   checked to cover a whole alias;
  * - text: one document per entry (names, summary, facts, figure labels, parties), for `search`
@@ -12,7 +12,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { clearTokenCache, isStopword, normalize, tokens, topicTokens, topicWords } from './normalize.js';
-import { namesOf, type NameTable } from './names.js';
+import { namesOf } from './names.js';
 import type { Entry } from './schema.js';
 import { inSteps } from './steps.js';
 
@@ -76,6 +76,8 @@ function textDocument(entry: Entry, id: number): TextDocument {
 }
 
 export class SearchIndex {
+  /** Every name, normalised (`nameKey`) → its entry. */
+  private readonly exactNames = new Map<string, Entry>();
   /** Names with their filler words dropped ("the nimbus contract" → "nimbus"), where that differs. */
   private readonly topicExact = new Map<string, Entry>();
   /** One document per distinct name of an entry; its id is its position in the arrays below. */
@@ -91,15 +93,9 @@ export class SearchIndex {
     processTerm: (term) => (isStopword(term) ? null : term),
     searchOptions: TEXT_SEARCH,
   });
-  private readonly byId: ReadonlyMap<string, Entry>;
 
   /** Empty until `build` or `buildInSteps` adds the entries. */
-  private constructor(
-    private readonly entries: readonly Entry[],
-    private readonly nameTable: NameTable,
-  ) {
-    this.byId = new Map(entries.map((entry) => [entry.id, entry]));
-  }
+  private constructor(private readonly entries: readonly Entry[]) {}
 
   /** Adds the names of `entries[start…]` (`slice`) to the names index. */
   private addNames(slice: readonly Entry[], start: number): void {
@@ -109,9 +105,10 @@ export class SearchIndex {
       for (const name of namesOf(entry)) {
         const words = tokens(name);
         if (words.length === 0) continue;
+        this.exactNames.set(words.join(' '), entry);
         const stripped = topicWords(words);
         const topicKey = stripped.join(' ');
-        if (stripped.length !== words.length && !this.nameTable.has(topicKey)) this.topicExact.set(topicKey, entry);
+        if (stripped.length !== words.length) this.topicExact.set(topicKey, entry);
         // Names that differ only in case, punctuation or filler words are one document.
         if (indexed.has(topicKey)) continue;
         indexed.add(topicKey);
@@ -131,10 +128,9 @@ export class SearchIndex {
   /**
    * Both indexes at once, blocking (about 3 s at 5,000 entries on the project machine, see
    * docs/PERFORMANCE.md). For tools and tests; a running bot uses `buildInSteps`.
-   * `nameTable`: every full name's key → its entry's index, as the cross-checks found them.
    */
-  static build(entries: readonly Entry[], nameTable: NameTable): SearchIndex {
-    const index = new SearchIndex(entries, nameTable);
+  static build(entries: readonly Entry[]): SearchIndex {
+    const index = new SearchIndex(entries);
     index.addNames(entries, 0);
     index.addText(entries, 0);
     clearTokenCache(); // it sped up indexing; afterwards it is dead weight
@@ -145,8 +141,8 @@ export class SearchIndex {
    * The same index, built a few entries at a time, letting the event loop run between steps,
    * so requests keep being answered while a reloaded file is indexed.
    */
-  static async buildInSteps(entries: readonly Entry[], nameTable: NameTable): Promise<SearchIndex> {
-    const index = new SearchIndex(entries, nameTable);
+  static async buildInSteps(entries: readonly Entry[]): Promise<SearchIndex> {
+    const index = new SearchIndex(entries);
     await inSteps(entries, ENTRIES_PER_NAME_STEP, (slice, start) => index.addNames(slice, start));
     await inSteps(entries, ENTRIES_PER_TEXT_STEP, (slice, start) => index.addText(slice, start));
     clearTokenCache();
@@ -164,17 +160,17 @@ export class SearchIndex {
     if (queryWords.length === 0) return { kind: 'suggest', suggestions: [] };
 
     // Best alias per entry that the query covers completely (every alias word matched).
-    const covered = new Map<string, { matchedQueryWords: number; score: number }>();
-    const partial: string[] = [];
+    const covered = new Map<Entry, { matchedQueryWords: number; score: number }>();
+    const partial: Entry[] = [];
     for (const result of this.names.search(queryWords.join(' '), { fuzzy: editsAllowed })) {
-      const entryId = this.entryOfName(result.id as number).id;
+      const entry = this.entryOfName(result.id as number);
       if (result.terms.length < this.nameWordCount[result.id as number]!) {
-        partial.push(entryId);
+        partial.push(entry);
         continue;
       }
-      const previous = covered.get(entryId);
+      const previous = covered.get(entry);
       const candidate = { matchedQueryWords: result.queryTerms.length, score: result.score };
-      if (!previous || candidate.matchedQueryWords > previous.matchedQueryWords) covered.set(entryId, candidate);
+      if (!previous || candidate.matchedQueryWords > previous.matchedQueryWords) covered.set(entry, candidate);
     }
 
     const ranked = [...covered.entries()].sort(
@@ -182,25 +178,20 @@ export class SearchIndex {
     );
     const [best, runnerUp] = ranked;
     if (best && best[1].matchedQueryWords === queryWords.length && (!runnerUp || runnerUp[1].matchedQueryWords < queryWords.length)) {
-      return { kind: 'match', entry: this.entry(best[0]), how: 'fuzzy' };
+      return { kind: 'match', entry: best[0], how: 'fuzzy' };
     }
 
-    const suggestionIds = [
-      ...ranked.map(([id]) => id),
-      ...partial,
-      ...this.search(query).map((hit) => hit.entry.id),
-    ];
-    if (suggestionIds.length === 0) {
+    const suggestions = [...ranked.map(([entry]) => entry), ...partial, ...this.search(query).map((hit) => hit.entry)];
+    if (suggestions.length === 0) {
       // Nothing even partly close: widen the net for suggestions only (transposed letters,
       // a dropped syllable). These are never answered as a card.
       const wide = this.names.search(queryWords.join(' '), {
         fuzzy: (term) => (term.length >= 4 ? 2 : term.length === 3 ? 1 : 0),
         prefix: (term) => term.length >= 3,
       });
-      suggestionIds.push(...wide.map((result) => this.entryOfName(result.id as number).id));
+      suggestions.push(...wide.map((result) => this.entryOfName(result.id as number)));
     }
-    const unique = [...new Set(suggestionIds)].slice(0, MAX_SUGGESTIONS);
-    return { kind: 'suggest', suggestions: unique.map((id) => this.entry(id)) };
+    return { kind: 'suggest', suggestions: [...new Set(suggestions)].slice(0, MAX_SUGGESTIONS) };
   }
 
   /** Free-text search over names, summaries and facts; best first. */
@@ -222,18 +213,11 @@ export class SearchIndex {
 
   /** The entry a normalised name names: a full name first, else a name without its filler words. */
   private exactly(key: string): Entry | undefined {
-    const index = this.nameTable.get(key);
-    return index === undefined ? this.topicExact.get(key) : this.entries[index];
+    return this.exactNames.get(key) ?? this.topicExact.get(key);
   }
 
   /** The entry a document of the names index belongs to. */
   private entryOfName(doc: number): Entry {
     return this.entries[this.nameEntry[doc]!]!;
-  }
-
-  private entry(id: string): Entry {
-    const entry = this.byId.get(id);
-    if (!entry) throw new Error(`search index refers to unknown entry ${id}`);
-    return entry;
   }
 }
