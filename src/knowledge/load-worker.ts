@@ -5,4 +5,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkForTransfer, type WorkerRequest } from './load.js';
 
-parentPort!.postMessage(await checkForTransfer(workerData as WorkerRequest));
+const result = await checkForTransfer(workerData as WorkerRequest);
+// The pieces' buffers move to the main thread instead of being copied there.
+parentPort!.postMessage(result, result.ok && !result.unchanged ? result.entries.map((piece) => piece.buffer as ArrayBuffer) : []);

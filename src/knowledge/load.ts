@@ -101,13 +101,14 @@ export interface WorkerRequest {
 const ENTRIES_PER_PIECE = 100;
 
 /**
- * What the worker sends back. A valid file comes as JSON text in pieces rather than as objects:
- * copying an object graph between threads blocks the receiving thread for as long as parsing
- * it all at once would, while pieces of text are parsed one step at a time.
+ * What the worker sends back. A valid file comes as pieces of JSON (UTF-8 bytes, whose buffers
+ * are handed over, not copied) rather than as objects: copying an object graph between threads
+ * blocks the receiving thread for as long as parsing it all at once would, while the pieces are
+ * parsed one step at a time.
  */
 export type WorkerResult =
   | { ok: true; unchanged: true; fileFingerprint: string }
-  | { ok: true; unchanged: false; fileFingerprint: string; dataFingerprint: string; data: string; entries: string[] }
+  | { ok: true; unchanged: false; fileFingerprint: string; dataFingerprint: string; data: string; entries: Uint8Array[] }
   | { ok: false; problems: Problem[] };
 
 /** The worker's job (load-worker.ts): read, fingerprint, parse, check, and cut into pieces. */
@@ -128,7 +129,9 @@ export async function checkForTransfer(request: WorkerRequest): Promise<WorkerRe
     fileFingerprint,
     dataFingerprint,
     data: JSON.stringify({ ...data, entries: [] }),
-    entries: Array.from({ length: Math.ceil(data.entries.length / ENTRIES_PER_PIECE) }, (_, i) => JSON.stringify(data.entries.slice(i * ENTRIES_PER_PIECE, (i + 1) * ENTRIES_PER_PIECE))),
+    entries: Array.from({ length: Math.ceil(data.entries.length / ENTRIES_PER_PIECE) }, (_, i) =>
+      new TextEncoder().encode(JSON.stringify(data.entries.slice(i * ENTRIES_PER_PIECE, (i + 1) * ENTRIES_PER_PIECE))),
+    ),
   };
 }
 
@@ -169,8 +172,8 @@ export async function readKnowledgeInWorker(file: string, served: WorkerRequest[
   if (!result.ok || result.unchanged) return result;
   const data = JSON.parse(result.data) as KnowledgeData;
   for (const [i, piece] of result.entries.entries()) {
-    data.entries.push(...(JSON.parse(piece) as KnowledgeData['entries']));
-    result.entries[i] = ''; // parsed: let the collector have the text
+    data.entries.push(...(JSON.parse(utf8.decode(piece)) as KnowledgeData['entries']));
+    result.entries[i] = new Uint8Array(); // parsed: let the collector have the bytes
     await nextTurn();
   }
   const knowledge = new Knowledge(data);
