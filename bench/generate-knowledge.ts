@@ -12,7 +12,8 @@ const AR_WORDS = 'سحابة عقد عسكري مراقبة سجن خدمة وز
 const LATIN_SYLLABLES = 'ka ri to ne mo la vi sa ro te pa lu ze bo ni ga fe du'.split(' ');
 const ARABIC_SYLLABLES = 'كا ري تو نو مو لا في سا رو تي با لو زي بو ني غا فا دو'.split(' ');
 
-function rng(seed: number) {
+/** A small deterministic random number generator (numbers in [0, 1)), so every run is the same. */
+export function rng(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state * 1_664_525 + 1_013_904_223) >>> 0;

@@ -10,6 +10,8 @@
  *     The decided targets (docs/PERFORMANCE.md) are checked at concurrency 10 and printed.
  *  2. Knowledge at scale: a generated 5,000-entry file, loaded in a fresh process.
  *  3. Digest composition for 5,000 entries and 1,000 channels.
+ *  4. A 5,000-entry file reloaded while slash commands arrive at concurrency 10: the longest
+ *     event-loop block during the reload (bench/reload-under-load.ts) and the ack latency.
  * Prints a table and writes bench/results.json. `--smoke` runs a few hundred requests on a
  * small file (npm test runs it, so the benchmark cannot rot); `--out FILE` writes elsewhere.
  */
@@ -17,6 +19,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { FakeSlack } from '../test/support/fake-slack.js';
@@ -87,16 +90,17 @@ function medianFigures(runs: Figures[]): Figures {
   );
 }
 
+/** `entry` bundled as dist/bench/NAME.js, with the knowledge worker the store starts beside it. */
 async function bundle(entry: string, name: string): Promise<string> {
-  const outfile = `dist/bench/${name}.js`;
-  await build({ entryPoints: [entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-  return outfile;
+  const entryPoints = { [name]: entry, 'load-worker': 'src/knowledge/load-worker.ts' };
+  await build({ entryPoints, outdir: 'dist/bench', bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  return `dist/bench/${name}.js`;
 }
 
 function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH, NOTECH_ENV_FILE: 'none', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -156,6 +160,38 @@ async function load(target: string, port: number, query: { name: string; text: s
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/**
+ * One reload under traffic: start the app on `servedFile`, warm it, then send slash commands at
+ * concurrency 10 while it reloads `nextFile`; the ack latencies are those of the requests sent
+ * during the reload.
+ */
+async function reloadUnderLoad(script: string, servedFile: string, nextFile: string, apiUrl: string): Promise<Figures> {
+  const { child, port } = await startChild(script, { SLACK_API_URL: apiUrl, BENCH_FILE: servedFile, BENCH_NEXT_FILE: nextFile });
+  try {
+    await load('warmup', port, QUERIES[1]!, 10, smoke ? 50 : 2000);
+    const request = signed(slashCommand(QUERIES[1]!.text, 'http://127.0.0.1:1/unused'), FORM);
+    let stopLoad = () => {};
+    const traffic = new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        { url: `http://127.0.0.1:${port}/slack/events`, method: 'POST', headers: request.headers, body: request.body, connections: 10, duration: 120 },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      stopLoad = () => instance.stop();
+    });
+    const lines = createInterface({ input: child.stdout! });
+    child.stdout!.resume();
+    const reported = new Promise<string>((resolve) => lines.on('line', (line) => line.includes('"outcome"') && resolve(line)));
+    child.stdin!.write('reload\n');
+    const { outcome, ...measured } = JSON.parse(await reported) as Figures & { outcome: string };
+    stopLoad();
+    const result = await traffic;
+    if (outcome !== 'changed') throw new Error(`the reload was ${outcome}`);
+    return { ...measured, requests: result.requests.total, ackP50Ms: result.latency.p50, ackP99Ms: result.latency.p99, ackMaxMs: result.latency.max, errors: result.errors + result.timeouts + result.non2xx };
+  } finally {
+    child.kill('SIGTERM');
+  }
 }
 
 const slack = await new FakeSlack().start();
@@ -226,6 +262,18 @@ try {
   // Knowledge at scale, in a fresh process reading the file from disk, as the bot does.
   const file = join(stateDir, `knowledge-${SCALE.entries}.json`);
   writeFileSync(file, JSON.stringify(generateKnowledge(SCALE.entries)));
+
+  // A reload under traffic: the same file, replaced by one with other entries (another seed).
+  const nextFile = join(stateDir, `knowledge-${SCALE.entries}-next.json`);
+  writeFileSync(nextFile, JSON.stringify(generateKnowledge(SCALE.entries, 43)));
+  const reloadScript = await bundle('bench/reload-under-load.ts', 'reload-under-load');
+  const reloads: Figures[] = [];
+  for (let round = 0; round < (smoke ? 1 : ROUNDS); round += 1) {
+    const servedFile = join(stateDir, `served-${round}.json`);
+    writeFileSync(servedFile, JSON.stringify(generateKnowledge(SCALE.entries)));
+    reloads.push(await reloadUnderLoad(reloadScript, servedFile, nextFile, slack.apiUrl));
+  }
+  const reload = { ...medianFigures(reloads), runs: reloads.length, allRuns: reloads };
   // Each figure is the median of ROUNDS fresh processes, like the load rows; all runs are kept.
   const scaleScript = await bundle('bench/knowledge-scale.ts', 'knowledge-scale');
   const scaleRuns = Array.from({ length: smoke ? 1 : ROUNDS }, () =>
@@ -258,6 +306,7 @@ try {
     loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
     load: { durationSeconds: smoke ? null : DURATION_S, rounds, requestsPerRun: smoke ? SMOKE_REQUESTS : null, answerBytes, rows: table, targets },
     scale,
+    reload,
   };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -273,6 +322,8 @@ try {
   console.log(`\nKnowledge at scale and digests (median of ${scaleRuns.length} fresh process${scaleRuns.length > 1 ? 'es' : ''})`);
   console.log(JSON.stringify({ ...scale, allRuns: undefined }, null, 2));
   console.log(`load + validate + all indexes per run: ${scaleRuns.map((run) => `${String(run.loadValidateAllIndexesMs)} ms`).join(', ')}`);
+  console.log(`\nReload of a ${SCALE.entries}-entry file under load (concurrency 10; median of ${reloads.length})`);
+  console.log(JSON.stringify({ ...reload, allRuns: undefined }, null, 2));
   console.log(`\nwritten to ${out}`);
   const failures = table.filter((row) => row.errors + row.non2xx > 0);
   if (failures.length > 0) {

@@ -9,8 +9,8 @@
  *   no Slack settings at all                → the local console (no account needed)
  */
 import { z } from 'zod';
-import { isValidCron, isValidTimeZone } from './digest/schedule.js';
 import { DEFAULT_KNOWLEDGE_FILE } from './knowledge/load.js';
+import { isValidCron, isValidTimeZone } from './time.js';
 
 export type Mode = 'console' | 'socket' | 'http';
 

@@ -4,8 +4,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console/console.js';
-import { planDigest } from './digest/content.js';
-import { digestMessage } from './messages/digest.js';
+import { previewDigest } from './digest/index.js';
 import { formatProblem } from './knowledge/problems.js';
 import { KnowledgeStore } from './knowledge/store.js';
 import { createLogger } from './log.js';
@@ -45,8 +44,7 @@ if (config.mode === 'console') {
     interactive: Boolean(process.stdin.isTTY),
     color: Boolean(process.stdout.isTTY),
     // `digest` in the console: the digest a newly subscribed channel would get now.
-    digestPreview: () =>
-      digestMessage(planDigest(store.current, { spotlightShown: [] }), { lang: 'en', at: new Date(), timezone: config.digestTimezone }),
+    digestPreview: () => previewDigest(store.current, { lang: 'en', at: new Date(), timezone: config.digestTimezone }),
   });
 } else {
   const { startSlack } = await import('./slack/start.js');

@@ -8,11 +8,9 @@ import type { Logger } from 'pino';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Lang } from '../knowledge/normalize.js';
 import { section } from '../messages/blocks.js';
-import { digestMessage } from '../messages/digest.js';
 import { escapeMrkdwn } from '../messages/escape.js';
 import type { SlackMessage } from '../messages/types.js';
-import type { DigestCommands } from '../slack/context.js';
-import { planDigest } from './content.js';
+import { composeDigest } from './content.js';
 import { describeSchedule, formatInZone, nextRun, parseScheduleArgs, type Schedule } from './schedule.js';
 import type { StateStore } from './state.js';
 
@@ -52,6 +50,11 @@ const T = {
 
 function reply(text: string): SlackMessage {
   return { text, blocks: [section(text)] };
+}
+
+/** `/notech digest …` for one channel: the reply (private) to the person who typed it. */
+export interface DigestCommands {
+  handle(args: string[], request: { channelId: string; userId: string; lang: Lang }): Promise<SlackMessage>;
 }
 
 export interface DigestCommandDeps {
@@ -121,7 +124,7 @@ export function digestCommands(deps: DigestCommandDeps): DigestCommands {
         case 'preview': {
           const channel = deps.state.channel(channelId);
           const timezone = subscription?.timezone ?? deps.defaults.timezone;
-          return digestMessage(planDigest(deps.store.current, channel), { lang: subscription?.lang ?? lang, at: deps.now(), timezone });
+          return composeDigest(deps.store.current, channel, { lang: subscription?.lang ?? lang, at: deps.now(), timezone }).message;
         }
         default:
           return reply(s.help);

@@ -1,7 +1,10 @@
 /** What a digest says, as pure functions of the knowledge and one channel's history. */
 import { compareVersions } from '../knowledge/crosscheck.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Lang } from '../knowledge/normalize.js';
 import type { ChangelogRelease, Entry } from '../knowledge/schema.js';
+import { digestMessage, type DigestContent } from '../messages/digest.js';
+import type { SlackMessage } from '../messages/types.js';
 
 /**
  * Releases newer than the version this channel last received, oldest first. A channel's first
@@ -27,12 +30,10 @@ export function nextSpotlight(entries: readonly Entry[], shown: readonly string[
   return { entry: first, shownAfter: [first.id] };
 }
 
-export interface DigestPlan {
-  knowledge: Knowledge;
+export interface DigestPlan extends DigestContent {
   releases: ChangelogRelease[];
-  spotlight?: Entry;
+  /** The channel's spotlight history once this digest is delivered. */
   shownAfter: string[];
-  lastVersion?: string;
 }
 
 export function planDigest(knowledge: Knowledge, channel: { lastVersion?: string; spotlightShown: readonly string[] }): DigestPlan {
@@ -44,4 +45,17 @@ export function planDigest(knowledge: Knowledge, channel: { lastVersion?: string
     shownAfter: spotlight?.shownAfter ?? [],
     ...(channel.lastVersion ? { lastVersion: channel.lastVersion } : {}),
   };
+}
+
+/**
+ * One channel's digest: the plan (what to record once it is delivered) and the message.
+ * `at` and `timezone` date the "week of" line; `lang` is the channel's language.
+ */
+export function composeDigest(
+  knowledge: Knowledge,
+  channel: { lastVersion?: string; spotlightShown: readonly string[] },
+  options: { lang: Lang; at: Date; timezone: string },
+): { plan: DigestPlan; message: SlackMessage } {
+  const plan = planDigest(knowledge, channel);
+  return { plan, message: digestMessage(plan, options) };
 }

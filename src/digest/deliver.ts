@@ -13,9 +13,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import { digestMessage } from '../messages/digest.js';
-import { planDigest } from './content.js';
-import type { StateStore, Subscription } from './state.js';
+import { composeDigest } from './content.js';
+import { channelIn, type StateStore, type Subscription } from './state.js';
 
 export const DIGEST_EVENT_TYPE = 'notech_digest';
 
@@ -97,8 +96,7 @@ export class DigestSender {
       }
     }
 
-    const plan = planDigest(this.deps.store.current, state.channel(channelId));
-    const message = digestMessage(plan, { lang: subscription.lang, at: runAt, timezone: subscription.timezone });
+    const { plan, message } = composeDigest(this.deps.store.current, state.channel(channelId), { lang: subscription.lang, at: runAt, timezone: subscription.timezone });
 
     for (let attempt = 1; attempt <= this.retry.attempts; attempt += 1) {
       await this.record(channelId, key, {
@@ -184,7 +182,7 @@ export class DigestSender {
   ): Promise<void> {
     const now = this.deps.now().toISOString();
     return this.deps.state.update((draft) => {
-      const channel = (draft.channels[channelId] ??= { spotlightShown: [], deliveries: {} });
+      const channel = channelIn(draft, channelId);
       channel.deliveries[key] = { ...channel.deliveries[key], ...delivery, updatedAt: now };
     });
   }
@@ -192,7 +190,7 @@ export class DigestSender {
   private recordDelivered(channelId: string, key: string, ts: string, plan: { version: string; shownAfter: string[]; spotlight: string | undefined } | undefined): Promise<void> {
     const now = this.deps.now().toISOString();
     return this.deps.state.update((draft) => {
-      const channel = (draft.channels[channelId] ??= { spotlightShown: [], deliveries: {} });
+      const channel = channelIn(draft, channelId);
       const before = channel.deliveries[key];
       channel.deliveries[key] = {
         status: 'delivered',

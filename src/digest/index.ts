@@ -1,14 +1,18 @@
 /**
- * The digest feature, assembled: state file (locked, validated), its own Web API client
- * (no automatic retries: the sender retries itself, checking Slack's record between tries),
- * the slash-command handler and the scheduler.
+ * The digest feature's one door: everything outside src/digest (main.ts, src/slack) imports
+ * from here only. `createDigest` assembles the state file (locked, validated), its own Web API
+ * client (no automatic retries: the sender retries itself, checking Slack's record between
+ * tries), the slash-command handler and the scheduler; `previewDigest` needs none of them.
  */
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import type { DigestCommands } from '../slack/context.js';
-import { digestCommands, ensureConfiguredChannels } from './commands.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Lang } from '../knowledge/normalize.js';
+import type { SlackMessage } from '../messages/types.js';
+import { digestCommands, ensureConfiguredChannels, type DigestCommands } from './commands.js';
+import { composeDigest } from './content.js';
 import { DigestSender, type RetryPolicy } from './deliver.js';
 import { DigestScheduler } from './scheduler.js';
 import { lockStateFile, StateStore } from './state.js';
@@ -22,14 +26,29 @@ export interface DigestOptions {
   clientOptions?: WebClientOptions;
 }
 
+export type { DigestCommands } from './commands.js';
+export { StateFileError } from './state.js';
+
 export interface Digest {
+  /** `/notech digest …`, for the Slack listeners. */
   commands: DigestCommands;
+  /** Posts due digests once started; `stop()` stops it. */
   scheduler: DigestScheduler;
-  state: StateStore;
+  /** The digest a newly subscribed channel would get now, in `lang`. */
+  preview(lang?: Lang): SlackMessage;
+  /** Stops the scheduler (a digest in progress finishes) and releases the state file. */
   stop(): Promise<void>;
 }
 
-/** Opens the state file (throws StateFileError if it is corrupt or in use) and wires the rest. */
+/**
+ * The digest a channel that has never had one would get at `at`, dated in `timezone`: what
+ * `/notech digest preview` shows, and `digest` in the console (which runs no scheduler).
+ */
+export function previewDigest(knowledge: Knowledge, options: { lang: Lang; at: Date; timezone: string }): SlackMessage {
+  return composeDigest(knowledge, { spotlightShown: [] }, options).message;
+}
+
+/** Opens the state file (throws StateFileError, with a remedy, if it is corrupt or in use) and wires the rest. */
 export async function createDigest(options: DigestOptions): Promise<Digest> {
   const { config, store, logger } = options;
   const now = options.now ?? (() => new Date());
@@ -65,7 +84,7 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
   return {
     commands,
     scheduler,
-    state,
+    preview: (lang = 'en') => previewDigest(store.current, { lang, at: now(), timezone: config.digestTimezone }),
     async stop() {
       await scheduler.stop();
       unlock();

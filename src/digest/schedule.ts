@@ -5,6 +5,7 @@
  */
 import { Cron } from 'croner';
 import { normalize } from '../knowledge/normalize.js';
+import { isValidTimeZone } from '../time.js';
 
 export interface Schedule {
   cron: string;
@@ -13,25 +14,6 @@ export interface Schedule {
 
 function cron(schedule: Schedule): Cron {
   return new Cron(schedule.cron, { timezone: schedule.timezone, paused: true });
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Is this a cron expression croner accepts (5 fields, or 6 with seconds)? */
-export function isValidCron(expression: string): boolean {
-  try {
-    cron({ cron: expression, timezone: 'UTC' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The next run strictly after `after`. */

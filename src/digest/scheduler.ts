@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { DigestSender } from './deliver.js';
 import { runKey } from './deliver.js';
 import { nextRun, recentRuns } from './schedule.js';
-import type { StateStore, Subscription } from './state.js';
+import { channelIn, type StateStore, type Subscription } from './state.js';
 
 export interface SchedulerDeps {
   state: StateStore;
@@ -77,7 +77,7 @@ export class DigestScheduler {
     const deliveries = this.deps.state.channel(subscription.channelId).deliveries;
     if (superseded && deliveries[runKey(superseded)] === undefined) {
       await this.deps.state.update((draft) => {
-        const channel = (draft.channels[subscription.channelId] ??= { spotlightShown: [], deliveries: {} });
+        const channel = channelIn(draft, subscription.channelId);
         channel.deliveries[runKey(superseded)] = { status: 'skipped', attempts: 0, updatedAt: now.toISOString(), error: 'missed: a later run was already due' };
       });
       this.deps.logger.warn({ channelId: subscription.channelId, run: runKey(superseded) }, 'missed digest run skipped (the next run was already due)');

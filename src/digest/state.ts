@@ -171,7 +171,7 @@ export class StateStore {
   }
 
   channel(channelId: string): ChannelState {
-    return this.state.channels[channelId] ?? { spotlightShown: [], deliveries: {} };
+    return this.state.channels[channelId] ?? emptyChannel();
   }
 
   update(change: (draft: State) => void): Promise<void> {
@@ -187,6 +187,16 @@ export class StateStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** A channel that has had no digest yet. */
+function emptyChannel(): ChannelState {
+  return { spotlightShown: [], deliveries: {} };
+}
+
+/** Inside `StateStore.update`: the channel's record in `draft`, added empty if it has none. */
+export function channelIn(draft: State, channelId: string): ChannelState {
+  return (draft.channels[channelId] ??= emptyChannel());
 }
 
 function pruneDeliveries(channel: ChannelState): void {

@@ -2,7 +2,7 @@
  * Rules the schema cannot express: ids unique, aliases unambiguous, citations resolve,
  * the changelog tells a true story. Each problem names its JSON path.
  */
-import { nameKey, namePath, namesOf, type Names } from './names.js';
+import { nameKey, namePath, namesOf } from './names.js';
 import { isStopword, tokens, topicWords } from './normalize.js';
 import { describePath, formatPath, type PathSegment, type Problem } from './problems.js';
 import { MAX_KEY_FACTS, type Fact, type Figure, type KnowledgeData } from './schema.js';
@@ -17,13 +17,8 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export interface CrossCheckResult {
-  problems: Problem[];
-  /** Every name's key and the entry it leads to, and its words (complete when there are no problems). */
-  names: Names;
-}
-
-export function crossCheck(data: KnowledgeData): CrossCheckResult {
+/** Every problem the schema cannot see, each with its JSON path; none for a valid file. */
+export function crossCheck(data: KnowledgeData): Problem[] {
   const problems: Problem[] = [];
   const report = (path: PathSegment[], message: string) =>
     problems.push({ path: describePath(path, data), message });
@@ -46,10 +41,8 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
   });
 
   // Names, aliases and ids must each lead to one entry, after normalisation ("Elbit" = "elbit" = "ELBIT!").
-  // The table of names is kept: the search index looks names up in it. Paths are worked out
-  // only for a name that is reported (formatting all 65,000 at 5,000 entries cost ~60 ms).
+  // Paths are worked out only for a name that is reported (formatting all 65,000 at 5,000 entries cost ~60 ms).
   const names = new Map<string, number>();
-  const nameWords: string[][][] = [];
   // A query is also looked up without its filler words ("nimbus contract" → "nimbus", see
   // topicWords), so a name that has some must not lead to another entry once they are dropped.
   // Checked after every full name is known.
@@ -60,11 +53,8 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
     return formatPath(namePath(entry, index, namesOf(entry).findIndex((name) => nameKey(name) === key)));
   };
   data.entries.forEach((entry, index) => {
-    const wordsOfEntry: string[][] = [];
-    nameWords.push(wordsOfEntry);
     namesOf(entry).forEach((text, slot) => {
       const words = tokens(text);
-      wordsOfEntry.push(words);
       const key = words.join(' '); // = nameKey(text)
       if (key === '') {
         report(namePath(entry, index, slot), `"${text}" has no letters or digits, so no query can match it`);
@@ -187,5 +177,5 @@ export function crossCheck(data: KnowledgeData): CrossCheckResult {
     if (!entryIds.has(id)) report(['changelog'], `the changelog says "${id}" exists, but there is no such entry; list it under "removed"`);
   }
 
-  return { problems, names: { table: names, words: nameWords } };
+  return problems;
 }

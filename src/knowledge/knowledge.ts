@@ -3,7 +3,6 @@
  * builds a new one and swaps a single reference (see store.ts), so no request ever sees half
  * of an edit.
  */
-import type { Names } from './names.js';
 import type { Entry, KnowledgeData, Source } from './schema.js';
 import { SearchIndex } from './search.js';
 
@@ -14,24 +13,25 @@ export class Knowledge {
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private searchIndex: SearchIndex | undefined;
 
-  /** `names`: what the cross-checks learnt about every name (see load.ts); the index keeps the table. */
-  constructor(
-    readonly data: KnowledgeData,
-    private names: Names | undefined,
-  ) {
+  constructor(readonly data: KnowledgeData) {
     this.version = data.version;
     this.entries = data.entries;
     this.entriesById = new Map(data.entries.map((entry) => [entry.id, entry]));
     this.sourcesById = new Map(data.sources.map((source) => [source.id, source]));
   }
 
-  /** Built on first use: validating a file (CI, reload checks) does not pay for indexing. */
+  /**
+   * Built on first use, blocking, if `prepareIndex` has not built it: validating a file (CI,
+   * knowledge:check) does not pay for indexing.
+   */
   get index(): SearchIndex {
-    if (!this.searchIndex) {
-      this.searchIndex = new SearchIndex(this.data.entries, this.names!);
-      this.names = undefined; // the index holds the table; the words were only needed to build it
-    }
+    this.searchIndex ??= SearchIndex.build(this.data.entries);
     return this.searchIndex;
+  }
+
+  /** Builds the search index in steps that let other work run (see SearchIndex.buildInSteps). */
+  async prepareIndex(): Promise<void> {
+    this.searchIndex ??= await SearchIndex.buildInSteps(this.data.entries);
   }
 
   entry(id: string): Entry | undefined {

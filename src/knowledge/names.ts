@@ -1,24 +1,10 @@
 /**
- * The names people use for an entry, and the table that says which entry a name means.
- * The cross-checks build the table while making sure every name leads to one entry; the search
- * index then looks names up in that same table instead of building a second one.
+ * The names people use for an entry, and the key each is found by. The cross-checks make sure
+ * every key leads to one entry; the search index looks names up by the same key.
  */
 import { tokens } from './normalize.js';
 import type { PathSegment } from './problems.js';
 import type { Entry } from './schema.js';
-
-/** Normalised name → index of the one entry it names (see nameKey). */
-export type NameTable = ReadonlyMap<string, number>;
-
-/**
- * What the cross-checks learn about names while checking them, handed to the search index so
- * that it does not split and look up 65,000 names again (at 5,000 entries).
- */
-export interface Names {
-  table: NameTable;
-  /** `words[i][slot]`: the normalised words (`tokens`) of `namesOf(entries[i])[slot]`. */
-  words: ReadonlyArray<ReadonlyArray<readonly string[]>>;
-}
 
 /** Every name a person might use for an entry: its id, names and aliases in both languages. */
 export function namesOf(entry: Entry): string[] {
@@ -36,11 +22,7 @@ export function namePath(entry: Entry, index: number, slot: number): PathSegment
     : ['entries', index, 'aliases', 'ar', alias - entry.aliases.en.length];
 }
 
-/**
- * The key a name is found by: `normalize(name)`, computed from cached words (`tokens(name)`
- * joined equals `normalize(name)`, a property test holds it), so the cross-checks fill the word
- * cache the search index then reuses.
- */
+/** The key a name is found by: its normalised words (equal to `normalize(name)`, a property test holds it). */
 export function nameKey(name: string): string {
   return tokens(name).join(' ');
 }

@@ -3,12 +3,11 @@
  * file completely before swapping one reference; an invalid edit is reported with its JSON
  * paths and the last good version keeps serving.
  */
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { unwatchFile, watchFile } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Knowledge } from './knowledge.js';
-import { parseKnowledgeBytes, readKnowledgeBytes } from './load.js';
+import { fingerprint, parseKnowledgeBytes, readKnowledgeBytes, readKnowledgeInWorker } from './load.js';
 import type { Problem } from './problems.js';
 
 export type ReloadOutcome =
@@ -16,50 +15,40 @@ export type ReloadOutcome =
   | { status: 'unchanged' }
   | { status: 'rejected'; problems: Problem[] };
 
-/**
- * A digest stands in for the file or the data when deciding whether anything changed: keeping
- * the text itself would hold a second copy of the knowledge (28 MB of UTF-16 at 5,000 entries).
- * Exported so the benchmark measures the same startup steps as the bot.
- */
-export function digest(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('base64');
-}
-
-/**
- * The topic index now, so no request waits for it; the full-text index once the event loop is
- * free (a search before then builds it itself). Called before a knowledge is served.
- */
-function prepareIndexes(knowledge: Knowledge): void {
-  void knowledge.index;
-  setImmediate(() => knowledge.index.buildFullText()).unref();
-}
-
 export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
   private knowledge: Knowledge;
-  /** Digest of the file as last read: an untouched file is not parsed again. */
-  private fileDigest: string | undefined;
-  /** Digest of the serving knowledge's data, computed on the first edit that needs it. */
-  private dataDigest: string | undefined;
+  /** Fingerprint of the file as last read: an untouched file is not parsed again. */
+  private fileFingerprint: string | undefined;
+  /** Fingerprint of the serving knowledge's data (a reformatted file has the same data). */
+  private dataFingerprint: string | undefined;
+  /** The reload in progress, if any. */
+  private reloading: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly file: string,
     initial: Knowledge,
     private readonly logger: Logger,
-    fileDigest?: string,
+    fingerprints?: { file: string; data: string },
   ) {
     super();
     this.knowledge = initial;
-    this.fileDigest = fileDigest;
+    this.fileFingerprint = fingerprints?.file;
+    this.dataFingerprint = fingerprints?.data;
   }
 
-  /** Load the file at startup; on problems, return them (startup then stops). */
+  /**
+   * Load and index the file at startup, on this thread: nothing is being served yet, and a
+   * worker thread would only add its own startup to the bot's. On problems, return them
+   * (startup then stops).
+   */
   static async open(file: string, logger: Logger): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; problems: Problem[] }> {
     const read = await readKnowledgeBytes(file);
     if (!read.ok) return read;
     const result = parseKnowledgeBytes(read.bytes);
     if (!result.ok) return result;
-    prepareIndexes(result.knowledge);
-    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, digest(read.bytes)) };
+    void result.knowledge.index;
+    const fingerprints = { file: fingerprint(read.bytes), data: fingerprint(JSON.stringify(result.knowledge.data)) };
+    return { ok: true, store: new KnowledgeStore(file, result.knowledge, logger, fingerprints) };
   }
 
   /** For tests and tools: a store over knowledge already in memory. */
@@ -76,25 +65,29 @@ export class KnowledgeStore extends EventEmitter<{ change: [Knowledge] }> {
    * data did not change (untouched, or only reformatted) is `unchanged`; an invalid one is
    * `rejected` with its problems logged, and the last good version keeps serving.
    */
-  async reload(): Promise<ReloadOutcome> {
-    const read = await readKnowledgeBytes(this.file);
-    const fileDigest = read.ok ? digest(read.bytes) : undefined;
-    if (fileDigest !== undefined && fileDigest === this.fileDigest) return { status: 'unchanged' };
-    const result = read.ok ? parseKnowledgeBytes(read.bytes) : read;
+  reload(): Promise<ReloadOutcome> {
+    // One at a time: indexing awaits, and a second reload must not swap in between.
+    const outcome = this.reloading.then(() => this.reloadOnce());
+    this.reloading = outcome.catch(() => undefined);
+    return outcome;
+  }
+
+  private async reloadOnce(): Promise<ReloadOutcome> {
+    // The serving data's fingerprint lets the worker call a reformatted file unchanged before
+    // anything is rebuilt here (a store made with `of` computes it on its first reload).
+    this.dataFingerprint ??= fingerprint(JSON.stringify(this.knowledge.data));
+    const result = await readKnowledgeInWorker(this.file, { file: this.fileFingerprint, data: this.dataFingerprint });
+    if (result.ok) this.fileFingerprint = result.fileFingerprint;
+    if (result.ok && result.unchanged) return { status: 'unchanged' };
     if (!result.ok) {
       for (const problem of result.problems) {
         this.logger.error({ file: this.file, path: problem.path, problem: problem.message }, 'knowledge edit rejected; still serving the last good version');
       }
       return { status: 'rejected', problems: result.problems };
     }
-    this.fileDigest = fileDigest;
-    const dataDigest = digest(JSON.stringify(result.knowledge.data));
-    this.dataDigest ??= digest(JSON.stringify(this.knowledge.data));
-    if (dataDigest === this.dataDigest) return { status: 'unchanged' };
     const from = this.knowledge.version;
-    prepareIndexes(result.knowledge); // before the swap
-    this.knowledge = result.knowledge;
-    this.dataDigest = dataDigest;
+    this.knowledge = result.knowledge; // checked and indexed already: one reference swapped
+    this.dataFingerprint = result.dataFingerprint;
     this.logger.info({ file: this.file, from, to: result.knowledge.version }, 'knowledge reloaded');
     this.emit('change', result.knowledge);
     return { status: 'changed', from, to: result.knowledge.version };

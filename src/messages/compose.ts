@@ -5,7 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
-import { ENTRY_KINDS, type ChangelogRelease, type Entry } from '../knowledge/schema.js';
+import { ENTRY_KINDS, type Entry } from '../knowledge/schema.js';
 import type { Answer } from '../query/answer.js';
 import { actions, button, context, fitBlocks, header, section, sections } from './blocks.js';
 import { escapeMrkdwn, quoteUserText } from './escape.js';
@@ -14,6 +14,7 @@ import { t } from './i18n.js';
 import { factCard } from './card.js';
 import { compactCard } from './compact-card.js';
 import { LIMITS } from './limits.js';
+import { releaseLines } from './release.js';
 import type { SlackMessage } from './types.js';
 
 /** Action ids the bot's buttons use; the Slack adapter registers a listener for each. */
@@ -101,23 +102,6 @@ export function listBlocks(knowledge: Knowledge, lang: Lang): KnownBlock[] {
   }
   blocks.push(context(`${s.knowledgeVersion} v${knowledge.version}`));
   return blocks;
-}
-
-/** At most this many names per list in a release; the rest are counted ("and 12 more"). */
-const NAMES_PER_LIST = 12;
-
-export function releaseLines(release: ChangelogRelease, knowledge: Knowledge, lang: Lang): string {
-  const s = t(lang);
-  const names = (ids: string[], toName: (id: string) => string) => {
-    const shown = ids.slice(0, NAMES_PER_LIST).map(toName).join(', ');
-    return ids.length > NAMES_PER_LIST ? `${shown} ${s.andMore(ids.length - NAMES_PER_LIST)}` : shown;
-  };
-  const name = (id: string) => escapeMrkdwn(knowledge.entry(id)?.name[lang] ?? id);
-  const parts = [`*${release.version}* (${formatPartialDate(release.date, lang)}): ${escapeMrkdwn(release.note[lang])}`];
-  if (release.added.length > 0) parts.push(`      ${s.added}: ${names(release.added, name)}`);
-  if (release.changed.length > 0) parts.push(`      ${s.changed}: ${names(release.changed, name)}`);
-  if (release.removed.length > 0) parts.push(`      ${s.removed}: ${names(release.removed, escapeMrkdwn)}`);
-  return parts.join('\n');
 }
 
 export function versionBlocks(knowledge: Knowledge, lang: Lang): KnownBlock[] {

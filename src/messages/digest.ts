@@ -4,16 +4,27 @@
  * both languages, Arabic first.
  */
 import type { KnownBlock } from '@slack/types';
-import type { DigestPlan } from '../digest/content.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
+import type { ChangelogRelease, Entry } from '../knowledge/schema.js';
 import { context, divider, fitBlocks, header, section, sections } from './blocks.js';
 import { figurePeriod, levelNote } from './card.js';
-import { releaseLines } from './compose.js';
 import { escapeMrkdwn } from './escape.js';
 import { formatFigureValue, formatPartialDate } from './format.js';
 import { t } from './i18n.js';
 import { LIMITS } from './limits.js';
+import { releaseLines } from './release.js';
 import type { SlackMessage } from './types.js';
+
+/** What one channel's digest says; src/digest decides it (content.ts) from the channel's history. */
+export interface DigestContent {
+  knowledge: Knowledge;
+  /** Releases since the channel's last digest, oldest first. */
+  releases: readonly ChangelogRelease[];
+  spotlight?: Entry;
+  /** The version the channel last received, if any. */
+  lastVersion?: string;
+}
 
 const TEXT = {
   en: {
@@ -32,7 +43,7 @@ const TEXT = {
   },
 } as const;
 
-function languageSection(plan: DigestPlan, lang: Lang): KnownBlock[] {
+function languageSection(plan: DigestContent, lang: Lang): KnownBlock[] {
   const text = TEXT[lang];
   const { knowledge } = plan;
   const blocks: KnownBlock[] = [];
@@ -59,7 +70,7 @@ export function weekOf(date: Date, timezone: string, lang: Lang): string {
   return formatPartialDate(local.toISOString().slice(0, 10), lang);
 }
 
-export function digestMessage(plan: DigestPlan, options: { lang: Lang; at: Date; timezone: string }): SlackMessage {
+export function digestMessage(plan: DigestContent, options: { lang: Lang; at: Date; timezone: string }): SlackMessage {
   const langs: Lang[] = options.lang === 'ar' ? ['ar', 'en'] : ['en'];
   const primary = langs[0]!;
   const title = TEXT[primary].title(weekOf(options.at, options.timezone, primary));

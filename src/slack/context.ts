@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DigestCommands } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Activity } from './activity.js';
 import type { RecentKeys } from './dedupe.js';
@@ -21,8 +22,4 @@ export interface ListenerDeps {
   activity: Activity;
   /** Digest commands (`/notech digest …`), when the digest feature is wired in. */
   digest?: DigestCommands;
-}
-
-export interface DigestCommands {
-  handle(args: string[], request: { channelId: string; userId: string; lang: 'en' | 'ar' }): Promise<import('../messages/types.js').SlackMessage>;
 }

@@ -1,8 +1,7 @@
 /** Slack modes from main: digest state, the app, the scheduler; stop cleanly on SIGTERM/SIGINT. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { createDigest } from '../digest/index.js';
-import { StateFileError } from '../digest/state.js';
+import { createDigest, StateFileError } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { StartupError, startSlackApp } from './app.js';
 

@@ -22,7 +22,8 @@ describe('npm run bench -- --smoke', () => {
         rows: Array<{ target: string; query: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number; ratioToSameAnswer: number | null }>;
         targets: { vsSameAnswer: { met: boolean; worst: number }; vsBareCompact: { met: boolean; ratio: number }; p99: { met: boolean; worstMs: number } };
       };
-      scale: { entries: number; loadValidateTopicIndexMs: number; search: { queries: number; p99Ms: number }; rssMB: number; digest: { channels: number; perDigestMs: number } };
+      scale: { entries: number; loadValidateAllIndexesMs: number; search: { queries: number; p99Ms: number }; rssMB: number; digest: { channels: number; perDigestMs: number } };
+      reload: { reloadMs: number; loopDelayMaxMs: number; requests: number; ackP99Ms: number; errors: number };
     };
     expect(results.smoke).toBe(true);
     expect(results.machine.cores).toBeGreaterThan(0);
@@ -53,5 +54,11 @@ describe('npm run bench -- --smoke', () => {
     expect(results.scale.search.p99Ms).toBeGreaterThan(0);
     expect(results.scale.rssMB).toBeGreaterThan(0);
     expect(results.scale.digest.channels).toBe(50);
+    expect(results.scale.loadValidateAllIndexesMs).toBeGreaterThan(0);
+    // The reload happened under traffic, and every request sent meanwhile was answered.
+    expect(results.reload.reloadMs).toBeGreaterThan(0);
+    expect(results.reload.loopDelayMaxMs).toBeGreaterThan(0);
+    expect(results.reload.requests).toBeGreaterThan(0);
+    expect(results.reload.errors).toBe(0);
   }, 150_000);
 });

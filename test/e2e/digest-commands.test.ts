@@ -29,7 +29,7 @@ async function digest(text: string, user = 'U0ADMIN', channel = 'C0ORGANIZE'): P
   expect(checkMessage(body)).toEqual([]);
   return body;
 }
-const state = () => readStateFile(h.digest!.state.path);
+const state = () => readStateFile(h.stateFile);
 
 describe('digest subscriptions through signed slash commands', () => {
   it('subscribe with day, time and zone; the bot joins the channel and says when the next digest comes', async () => {

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateKnowledge } from '../../bench/generate-knowledge.js';
+import { parseKnowledge } from '../../src/knowledge/load.js';
 import { normalize } from '../../src/knowledge/normalize.js';
 import { namesOf } from '../../src/knowledge/names.js';
 import { SEED_TOPICS, realKnowledge } from '../helpers/knowledge.js';
+import { turnsDuring } from '../support/turns.js';
 
 const knowledge = realKnowledge();
 const { index } = knowledge;
@@ -140,5 +143,54 @@ describe('free-text search', () => {
   it('returns nothing for nothing', () => {
     expect(index.search('')).toEqual([]);
     expect(index.search('?!')).toEqual([]);
+  });
+});
+
+describe('how close a word must be', () => {
+  it('ranks the exact word above a typo, and a typo above a longer word sharing its start', () => {
+    // "elbit" (exact), "elbti" (one swap, two edits) and "elbitsystems" (prefix) over the real file.
+    expect(index.search('elbit')[0]?.entry.id).toBe('elbit-systems');
+    expect(index.search('Ferranti')[0]?.entry.id).toBe(index.search('Ferrantii')[0]?.entry.id);
+  });
+
+  it('allows no typo in words of 3 letters, one up to 6 letters, two beyond', () => {
+    expect(resolvedId('ips')).toBe('ips-consulting');
+    expect(resolvedId('ipz')).toBeUndefined();
+    expect(resolvedId('elbot')).toBe('elbit-systems'); // 5 letters, one edit
+    expect(resolvedId('elbbot')).toBeUndefined(); // 6 letters, two edits
+    expect(resolvedId('palanteer')).toBe('palantir'); // 9 letters, two edits
+  });
+
+  it('matches a word by its start only in free-text search, and only from 4 letters', () => {
+    expect(index.search('Ferran').map((hit) => hit.entry.id)).toContain('elbit-systems');
+    expect(index.search('Fer').map((hit) => hit.entry.id)).not.toContain('elbit-systems');
+  });
+});
+
+describe('building the index in steps', () => {
+  const data = generateKnowledge(300);
+  const text = JSON.stringify(data);
+  const loaded = () => {
+    const result = parseKnowledge(text);
+    if (!result.ok) throw new Error('generated knowledge is invalid');
+    return result.knowledge;
+  };
+
+  it('gives the same answers as building it at once', async () => {
+    const atOnce = loaded();
+    const inSteps = loaded();
+    await inSteps.prepareIndex();
+    const queries = data.entries.slice(0, 60).flatMap((entry) => [entry.aliases.en[1]!, `${entry.aliases.en[0]!}x`, entry.aliases.ar[0]!, entry.facts[0]!.text.en.split(' ').slice(1, 3).join(' ')]);
+    for (const query of queries) {
+      expect(inSteps.index.resolveTopic(query), query).toEqual(atOnce.index.resolveTopic(query));
+      expect(inSteps.index.search(query), query).toEqual(atOnce.index.search(query));
+    }
+  });
+
+  it('lets other work run while it builds', async () => {
+    const knowledge = loaded();
+    const { turns } = await turnsDuring(() => knowledge.prepareIndex());
+    // 300 entries in chunks of 10 (text) and 400 (names): dozens of steps, each letting a turn run.
+    expect(turns).toBeGreaterThan(20);
   });
 });

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { generateKnowledge } from '../../bench/generate-knowledge.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
 import { CURRENT_VERSION, NEXT_VERSION, rawKnowledge } from '../helpers/knowledge.js';
+import { turnsDuring } from '../support/turns.js';
 
 function setup() {
   const file = join(mkdtempSync(join(tmpdir(), 'notech-store-')), 'knowledge.json');
@@ -92,5 +94,24 @@ describe('reloading the knowledge file', () => {
     writeFileSync(file, JSON.stringify(nextRelease()));
     await expect(changed).resolves.toBe(NEXT_VERSION);
     unwatch();
+  });
+});
+
+describe('reloading a large file while serving', () => {
+  it('keeps the event loop turning, then serves the new entries with their search index', async () => {
+    const { file, logger } = setup();
+    writeFileSync(file, JSON.stringify(generateKnowledge(300)));
+    const opened = await KnowledgeStore.open(file, logger);
+    if (!opened.ok) throw new Error('open failed');
+    const { store } = opened;
+    const next = generateKnowledge(300, 43);
+    writeFileSync(file, JSON.stringify(next));
+    const { result: outcome, turns } = await turnsDuring(() => store.reload());
+    expect(outcome.status).toBe('changed');
+    // Parsing the pieces (3), the names table (2), names (8 steps) and text (30 steps) each yield.
+    expect(turns).toBeGreaterThan(30);
+    const entry = next.entries[123]!;
+    const resolution = store.current.index.resolveTopic(entry.aliases.en[1]!);
+    expect(resolution.kind === 'match' ? resolution.entry.id : undefined).toBe(entry.id);
   });
 });

@@ -192,7 +192,7 @@ describe('mrkdwn-hostile source values', () => {
   const unchecked = (edit: (source: Source) => void) => {
     const data = fixture();
     edit(data.sources[0]!);
-    return new Knowledge(data, undefined);
+    return new Knowledge(data);
   };
   /** The links in a line, as Slack parses `<url|label>`. */
   const links = (line: string) => [...line.matchAll(/<([^|>]*)\|([^>]*)>/g)].map((m) => m[1]);

@@ -19,6 +19,8 @@ import { BOT_TOKEN, SIGNING_SECRET, type SignedRequest } from './slack-requests.
 export interface Harness {
   slack: FakeSlack;
   digest?: Digest;
+  /** The digest's state file (written only when the digest is wired in). */
+  stateFile: string;
   app: RunningSlackApp;
   store: KnowledgeStore;
   logs: string[];
@@ -58,6 +60,7 @@ export async function startHarness(options: { env?: Record<string, string>; dige
   return {
     slack,
     ...(digest ? { digest } : {}),
+    stateFile: config.stateFile,
     app,
     store,
     logs,
