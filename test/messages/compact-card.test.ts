@@ -247,7 +247,11 @@ describe('property: whatever an entry holds, its compact card is one screen', ()
         elbit.summary = { en: text(spec.summary), ar: arabic(spec.summary) };
         let keys = 0;
         // The generated facts and figures come first; the real ones stay after them, so every source is still cited.
-        elbit.facts = [...spec.facts.map((fact) => ({ text: { en: text(fact.length), ar: arabic(fact.length) }, level: fact.level, sources: ['prop'], ...(fact.key && keys++ < 3 ? { key: true } : {}) })), ...elbit.facts];
+        // Only generated facts are key (the real ones' marks are dropped: at most three per entry).
+        elbit.facts = [
+          ...spec.facts.map((fact) => ({ text: { en: text(fact.length), ar: arabic(fact.length) }, level: fact.level, sources: ['prop'], ...(fact.key && keys++ < 3 ? { key: true } : {}) })),
+          ...elbit.facts.map(({ key: _key, ...fact }) => fact),
+        ];
         elbit.figures = [...spec.figures.map((length, i) => ({ label: { en: text(length), ar: arabic(length) }, value: 1000 + i, unit: 'count' as const, level: 'reported' as const, sources: ['prop'] })), ...elbit.figures];
         elbit.related = data.entries.filter((e) => e.kind === 'contract').slice(0, spec.contracts).map((e) => e.id);
         const parsed = parseKnowledge(JSON.stringify(data));
