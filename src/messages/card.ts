@@ -56,7 +56,7 @@ export function levelNote(item: Pick<Sourced, 'level' | 'asOf'>, lang: Lang): st
 function sourcingNote(item: Sourced, lang: Lang): string {
   const s = t(lang);
   let note = levelNote(item, lang);
-  if (item.level === 'corrected' && item.seedSaid) note += `: ${s.seedSaid} “${escapeMrkdwn(item.seedSaid[lang])}”`;
+  if (item.level === 'corrected' && item.seedSaid) note += `: ${s.seedSaid} ${s.quote(escapeMrkdwn(item.seedSaid[lang]))}`;
   if (item.caveat) note += `\n      ${s.caveat}: ${escapeMrkdwn(item.caveat[lang])}`;
   return note;
 }
@@ -93,7 +93,7 @@ function contractLine(contract: Entry, lang: Lang, numbers: SourceNumbers): stri
   const year = contract.year === undefined ? '' : ` (${contract.year})`;
   const headline = contract.figures[0];
   const figure = headline
-    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang)}, ${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(headline, lang)}`
+    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang)}${t(lang).listSeparator}${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(headline, lang)}`
     : `: ${escapeMrkdwn(contract.summary[lang])}`;
   return `• *${escapeMrkdwn(contract.name[lang])}*${year}${figure}\n      \`/notech ${contract.id}\``;
 }
@@ -106,7 +106,7 @@ export function sourceMark(source: Source, lang: Lang): string | undefined {
 /** "[1] <url|title>: Publisher, 21 May 2024 · campaign source · <archive|archived copy>" */
 function sourceLine(source: Source, number: number, lang: Lang): string {
   const s = t(lang);
-  const bits = [`[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}, ${formatPartialDate(source.date, lang)}`];
+  const bits = [`[${number}] ${link(source.url, source.title)}: ${escapeMrkdwn(source.publisher)}${s.listSeparator}${formatPartialDate(source.date, lang)}`];
   const mark = sourceMark(source, lang);
   if (mark !== undefined) bits.push(mark);
   if (source.archiveUrl !== undefined) bits.push(link(source.archiveUrl, s.archivedCopy));
@@ -125,7 +125,7 @@ export function kindLine(entry: Entry, lang: Lang, { parties = true }: { parties
     const asOf = entry.statusAsOf === undefined ? '' : ` (${formatAsOf(entry.statusAsOf, lang)})`;
     bits.push(`${s.status}: ${s.statuses[entry.status]}${asOf}`);
   }
-  if (parties && entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(', ')}`);
+  if (parties && entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(s.listSeparator)}`);
   return bits.join(' · ');
 }
 
@@ -166,7 +166,7 @@ export function factCard(entry: Entry, lang: Lang, knowledge: Knowledge, options
     .filter((other): other is Entry => other !== undefined)
     .map((other) => `\`/notech ${other.id}\``);
   const footer = [`${s.verified} ${formatPartialDate(entry.verified, lang)} · ${s.knowledgeVersion} v${knowledge.version}`];
-  if (related.length > 0) footer.push(`${s.related}: ${related.join(', ')}`);
+  if (related.length > 0) footer.push(`${s.related}: ${related.join(s.listSeparator)}`);
   const tail: KnownBlock[] = [context(...footer), ...(options.tail ?? [])];
 
   const fallback = `${entry.name[lang]}: ${entry.summary[lang]}`;

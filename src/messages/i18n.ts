@@ -21,6 +21,10 @@ export interface UiStrings {
   parties: string;
   status: string;
   undated: string;
+  /** Between the items of a list (parties, names, commands) and between a value and what it is: a comma, the Arabic comma "، " in Arabic. */
+  listSeparator: string;
+  /** A quotation inside the interface's text (what the seed article said): “…” in English, «…» in Arabic. */
+  quote: (text: string) => string;
   /** A changing state's date in words ("as of October 2025"); `date` is already formatted. */
   asOf: (date: string) => string;
   /** The period a figure's data covers; `to` is left out when the period is one date. */
@@ -89,6 +93,8 @@ const en: UiStrings = {
   parties: 'Parties',
   status: 'Status',
   undated: 'undated',
+  listSeparator: ', ',
+  quote: (text) => `“${text}”`,
   asOf: (date) => `as of ${date}`,
   covers: (from, to) => (to === undefined ? `data for ${from}` : `data for ${from} – ${to}`),
   sourceMarks: { campaign: 'campaign source', republication: 'republished copy' },
@@ -160,6 +166,8 @@ const ar: UiStrings = {
   parties: 'الأطراف',
   status: 'الحالة',
   undated: 'بلا تاريخ',
+  listSeparator: '، ',
+  quote: (text) => `«${text}»`,
   // Not "حتى": "سارٍ حتى أكتوبر" would read as "in force until October".
   asOf: (date) => `بحسب آخر المعلومات في ${date}`,
   covers: (from, to) => (to === undefined ? `بيانات ${from}` : `بيانات الفترة من ${from} إلى ${to}`),

@@ -16,7 +16,7 @@ const NAMES_PER_LIST = 12;
 export function releaseLines(release: ChangelogRelease, knowledge: Knowledge, lang: Lang): string {
   const s = t(lang);
   const names = (ids: string[], toName: (id: string) => string) => {
-    const shown = ids.slice(0, NAMES_PER_LIST).map(toName).join(', ');
+    const shown = ids.slice(0, NAMES_PER_LIST).map(toName).join(s.listSeparator);
     return ids.length > NAMES_PER_LIST ? `${shown} ${s.andMore(ids.length - NAMES_PER_LIST)}` : shown;
   };
   const name = (id: string) => escapeMrkdwn(knowledge.entry(id)?.name[lang] ?? id);

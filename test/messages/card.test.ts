@@ -12,6 +12,7 @@ import type { KnowledgeData, Source } from '../../src/knowledge/schema.js';
 import { factCard } from '../../src/messages/card.js';
 import { digestMessage } from '../../src/messages/digest.js';
 import { unsafeSequences } from '../../src/messages/escape.js';
+import { t } from '../../src/messages/i18n.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import { replyToCommand } from '../../src/query/respond.js';
@@ -164,7 +165,7 @@ describe('sources say what they are', () => {
       expect(lines.get('https://campaign.example/page')).toMatch(new RegExp(` · ${campaign}$`));
       expect(lines.get('https://republished.example/page')).toMatch(new RegExp(` · ${republication}$`));
       for (const plain of ['official', 'unkinded']) {
-        expect(lines.get(`https://${plain}.example/page`)).toMatch(/^\[\d\] <[^>]+>: Publisher \w+, [^·]+$/);
+        expect(lines.get(`https://${plain}.example/page`)).toMatch(new RegExp(`^\\[\\d\\] <[^>]+>: Publisher \\w+${t(lang).listSeparator}[^·]+$`));
       }
     }
   });
@@ -237,5 +238,56 @@ describe('mrkdwn-hostile source values', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('Arabic cards use Arabic punctuation', () => {
+  /** The fixture with two parties, a corrected fact (what the seed said) and two releases' worth of names. */
+  function punctuated(): Knowledge {
+    const data = fixture();
+    const contract = data.entries[0]!;
+    contract.parties = [
+      { en: 'Party A', ar: 'الطرف أ' },
+      { en: 'Party B', ar: 'الطرف ب' },
+    ];
+    contract.facts.push({ text: { en: 'It was smaller.', ar: 'كان أصغر.' }, level: 'corrected', seedSaid: { en: 'It was larger.', ar: 'كان أكبر.' }, sources: ['news'] });
+    data.entries[1]!.related = ['dated-contract', 'dated-contract-2'];
+    data.entries.push({ ...structuredClone(contract), id: 'dated-contract-2', name: { en: 'Second contract', ar: 'عقد ثانٍ' }, aliases: { en: [], ar: ['العقد الثاني'] }, related: [] });
+    data.changelog[0]!.added.push('dated-contract-2');
+    return load(data);
+  }
+  const k = punctuated();
+
+  it('the kind line joins two parties with "، " in Arabic and ", " in English', () => {
+    expect(texts(card('dated-contract', 'ar', k))[0]).toBe('عقد · 2021 · الحالة: معلّق جزئيًا (بحسب آخر المعلومات في أكتوبر 2025) · الأطراف: الطرف أ، الطرف ب');
+    expect(texts(card('dated-contract', 'en', k))[0]).toBe('Contract · 2021 · Status: partly suspended (as of October 2025) · Parties: Party A, Party B');
+  });
+
+  it('what the seed said is quoted «…» in Arabic and “…” in English', () => {
+    expect(texts(card('dated-contract', 'ar', k)).join('\n')).toContain('✏️ _مُصحَّح_: قال المقال الأصلي «كان أكبر.»');
+    expect(texts(card('dated-contract', 'en', k)).join('\n')).toContain('✏️ _Corrected_: the seed article said “It was larger.”');
+  });
+
+  // The fixture's Arabic text holds no Latin comma, so any on an Arabic card is the card's own:
+  // the kind line, a contract's value and label, a source's publisher and date, the related
+  // commands, the names in a release.
+  it('no Latin comma or quotation mark anywhere on an Arabic card, full or compact, or in the version answer', () => {
+    // [message, whether it joins anything]: the compact card lists no parties or related commands.
+    const arabic: Array<[SlackMessage, boolean]> = [
+      [card('dated-contract', 'ar', k), true],
+      [card('dated-company', 'ar', k), true],
+      [replyToCommand('dated-company lang:ar', k).message, false],
+      [replyToCommand('dated-company full lang:ar', k).message, true],
+      [replyToCommand('الإصدار', k).message, true],
+    ];
+    for (const [message, joins] of arabic) {
+      const text = texts(message).join('\n');
+      if (joins) expect(text).toMatch(/، /);
+      // A comma between digits is a number's (2,000), not punctuation.
+      expect(text).not.toMatch(/,(?!\d)|[“”]/);
+    }
+    // The same messages in English do use them: the check above can fail.
+    expect(texts(card('dated-company', 'en', k)).join('\n')).toMatch(/, /);
+    expect(texts(replyToCommand('version', k).message).join('\n')).toContain('Dated contract, Dated company, Second contract');
   });
 });
