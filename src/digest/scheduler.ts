@@ -20,6 +20,9 @@ export interface SchedulerDeps {
   maxSleepMs?: number;
 }
 
+/** At most this many missed runs are recorded as skipped at once (the delivery log keeps 50 per channel). */
+const MISSED_RUNS_RECORDED = 40;
+
 export class DigestScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -72,15 +75,25 @@ export class DigestScheduler {
   private async deliverSubscription(subscription: Subscription, now: Date): Promise<void> {
     const schedule = { cron: subscription.cron, timezone: subscription.timezone };
     const since = new Date(subscription.createdAt);
-    const [latest, superseded] = recentRuns(schedule, now, 2).filter((run) => run >= since);
+    const [latest, ...older] = recentRuns(schedule, now, MISSED_RUNS_RECORDED + 1).filter((run) => run >= since);
     if (!latest) return;
     const deliveries = this.deps.state.channel(subscription.channelId).deliveries;
-    if (superseded && deliveries[runKey(superseded)] === undefined) {
+    // Every run missed while the bot was down, not only the one before `latest`: a down time that
+    // spans several runs (a slow restart, a long outage) must leave each one recorded as
+    // skipped, never silently lost. Newest first, up to the last run this channel has a record of.
+    const missed: Date[] = [];
+    for (const run of older) {
+      if (deliveries[runKey(run)] !== undefined) break;
+      missed.push(run);
+    }
+    if (missed.length > 0) {
       await this.deps.state.update((draft) => {
         const channel = channelIn(draft, subscription.channelId);
-        channel.deliveries[runKey(superseded)] = { status: 'skipped', attempts: 0, updatedAt: now.toISOString(), error: 'missed: a later run was already due' };
+        for (const run of missed) {
+          channel.deliveries[runKey(run)] = { status: 'skipped', attempts: 0, updatedAt: now.toISOString(), error: 'missed: a later run was already due' };
+        }
       });
-      this.deps.logger.warn({ channelId: subscription.channelId, run: runKey(superseded) }, 'missed digest run skipped (the next run was already due)');
+      this.deps.logger.warn({ channelId: subscription.channelId, runs: missed.length, run: runKey(missed[0]!) }, 'missed digest runs skipped (a later run was already due)');
     }
     const status = deliveries[runKey(latest)]?.status;
     if (status === 'delivered' || status === 'skipped') return;

@@ -198,6 +198,20 @@ describe('the scheduler, with a controlled clock', () => {
     expect(slack.digestsIn(CHANNEL)).toHaveLength(1);
   });
 
+  it('records every run missed while down as skipped, back to the last run it has a record of', async () => {
+    await subscribe({ ...subscription, createdAt: '2026-11-01T00:00:00.000Z' });
+    clock = new Date('2026-11-09T09:00:01Z');
+    await scheduler().tick(); // 2 Nov skipped (superseded), 9 Nov delivered
+    clock = new Date('2026-11-30T09:30:00Z'); // then down through 16 and 23 Nov
+    await scheduler().tick();
+    const deliveries = readStateFile(statePath).channels[CHANNEL]!.deliveries;
+    expect(deliveries['2026-11-09T09:00:00.000Z']).toMatchObject({ status: 'delivered' });
+    expect(deliveries['2026-11-16T09:00:00.000Z']).toMatchObject({ status: 'skipped' });
+    expect(deliveries['2026-11-23T09:00:00.000Z']).toMatchObject({ status: 'skipped' });
+    expect(deliveries['2026-11-30T09:00:00.000Z']).toMatchObject({ status: 'delivered' });
+    expect(slack.digestsIn(CHANNEL).map((m) => (m.metadata as { event_payload: { run: string } }).event_payload.run).sort()).toEqual(['2026-11-09T09:00:00.000Z', '2026-11-30T09:00:00.000Z']);
+  });
+
   it('does not post for a run before the subscription existed', async () => {
     await subscribe({ ...subscription, createdAt: '2026-11-30T10:00:00.000Z' });
     clock = new Date('2026-11-30T11:00:00Z');
