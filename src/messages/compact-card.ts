@@ -129,6 +129,7 @@ export function compactCard(entry: Entry, lang: Lang, knowledge: Knowledge, opti
   };
   const head: KnownBlock[] = [
     ...(options.preface ? [context(options.preface)] : []),
+    ...(options.banner ? [context(options.banner)] : []),
     header(entry.name[lang]),
     context(kindLine(entry, lang, { parties: false })),
     section(escapeMrkdwn(entry.summary[lang])),
