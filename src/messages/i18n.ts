@@ -98,7 +98,10 @@ export interface UiStrings {
   reportByAnonymous: string;
   /** Which card the report came from, in the maintainers' message. */
   reportFromCard: (cardLanguage: Lang) => string;
-  reportEntryGone: string;
+  /** When the reported fact is no longer where the report says (the knowledge changed since). */
+  reportPathGone: string;
+  /** Said privately when Slack did not open the report window. */
+  reportNotOpened: string;
 }
 
 const en: UiStrings = {
@@ -199,7 +202,8 @@ const en: UiStrings = {
   reportBy: (user) => `Reported by ${user}`,
   reportByAnonymous: 'Reported anonymously',
   reportFromCard: (lang) => (lang === 'ar' ? 'From the Arabic card' : 'From the English card'),
-  reportEntryGone: 'this entry is no longer in the knowledge file',
+  reportPathGone: 'not in the knowledge file as it is now',
+  reportNotOpened: 'Slack did not open the report window. Press “Report a problem” again.',
 };
 
 const ar: UiStrings = {
@@ -302,7 +306,8 @@ const ar: UiStrings = {
   reportBy: (user) => `أبلغ عنه ${user}`,
   reportByAnonymous: 'بلاغ دون اسم',
   reportFromCard: (lang) => (lang === 'ar' ? 'من البطاقة العربية' : 'من البطاقة الإنجليزية'),
-  reportEntryGone: 'لم يعد هذا الموضوع في ملف المعرفة',
+  reportPathGone: 'غير موجود في ملف المعرفة بصيغته الحالية',
+  reportNotOpened: 'لم يفتح Slack نافذة البلاغ. اضغط «أبلغ عن خطأ» مرة أخرى.',
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };

@@ -150,20 +150,26 @@ export function checkSourceUrl(raw: string | null | undefined): string | undefin
 
 const PATH = /^entries\[(\d{1,4})\](?:\.(facts|figures)\[(\d{1,4})\])?$/;
 
-/** What a JSON path from the modal points at now: the entry, and the fact's or figure's text in `lang`. */
-export function resolveReportPath(path: string, knowledge: Knowledge, lang: Lang): { entry: Entry; text?: string } | undefined {
+/**
+ * What a JSON path chosen in the modal for entry `entryId` points at in `knowledge` now: the
+ * path (its entry index as the file is now, should an edit have moved the entry since the modal
+ * opened), and the fact's or figure's text in `lang` (none for the entry itself, "something
+ * else"). Undefined for a path that is not one the modal offers, or that no longer exists.
+ */
+export function resolveReportPath(path: string, entryId: string, knowledge: Knowledge, lang: Lang): { path: string; entry: Entry; text?: string } | undefined {
   const match = PATH.exec(path);
-  if (!match) return undefined;
-  const entry = knowledge.entries[Number(match[1])];
-  if (!entry) return undefined;
-  if (match[2] === undefined) return { entry };
-  const index = Number(match[3]);
+  const index = knowledge.entries.findIndex((entry) => entry.id === entryId);
+  const entry = knowledge.entries[index];
+  if (!match || !entry) return undefined;
+  if (match[2] === undefined) return { path: `entries[${index}]`, entry };
+  const item = Number(match[3]);
+  const at = `entries[${index}].${match[2]}[${item}]`;
   if (match[2] === 'facts') {
-    const fact = entry.facts[index];
-    return fact ? { entry, text: fact.text[lang] } : undefined;
+    const fact = entry.facts[item];
+    return fact ? { path: at, entry, text: fact.text[lang] } : undefined;
   }
-  const figure = entry.figures[index];
-  return figure ? { entry, text: `${formatFigureValue(figure, lang)}: ${figure.label[lang]}` } : undefined;
+  const figure = entry.figures[item];
+  return figure ? { path: at, entry, text: `${formatFigureValue(figure, lang)}: ${figure.label[lang]}` } : undefined;
 }
 
 /** Text escaped for mrkdwn, cut into pieces of at most `max` characters without splitting an entity (&amp; &lt; &gt;). */
@@ -208,14 +214,12 @@ export interface Report {
 export function reportMessage(report: Report, knowledge: Knowledge): SlackMessage {
   const s = t('en');
   const entry = knowledge.entry(report.entryId);
-  const target = resolveReportPath(report.path, knowledge, report.lang);
+  const target = resolveReportPath(report.path, report.entryId, knowledge, report.lang);
   const name = entry ? escapeMrkdwn(entry.name.en) : escapeMrkdwn(report.entryId);
   const id = escapeMrkdwn(report.entryId).replace(/`/g, "'");
-  const path = report.path.replace(/[^\w.[\]]/g, '');
-  const factLine =
-    target && target.entry.id === report.entryId
-      ? `*${s.reportFact}:* \`${path}\`${target.text === undefined ? ` (${s.reportSomethingElse.toLowerCase()})` : `\n${escapeMrkdwn(target.text)}`}`
-      : `*${s.reportFact}:* \`${path}\` (${s.reportEntryGone})`;
+  const factLine = target
+    ? `*${s.reportFact}:* \`${target.path}\`${target.text === undefined ? ` (${s.reportSomethingElse.toLowerCase()})` : `\n${escapeMrkdwn(target.text)}`}`
+    : `*${s.reportFact}:* \`${report.path.replace(/[^\w.[\]]/g, '').slice(0, 100)}\` (${s.reportPathGone})`;
   // What the reporter wrote, escaped then cut between entities: 2,000 characters of "<" become 8,000.
   const written = escapedPieces(report.text.slice(0, REPORT.textMax), LIMITS.sectionText - 100);
   const blocks: KnownBlock[] = [
@@ -229,14 +233,19 @@ export function reportMessage(report: Report, knowledge: Knowledge): SlackMessag
   return { text: clip(s.reportHeading(name, id), LIMITS.fallbackText), blocks };
 }
 
+const notice = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
+
 /** The reporter's private confirmation, in the card's language. */
 export function reportThanks(entryName: string, lang: Lang): SlackMessage {
-  const text = t(lang).reportThanks(escapeMrkdwn(entryName));
-  return { text, blocks: [section(text)] };
+  return notice(t(lang).reportThanks(escapeMrkdwn(entryName)));
 }
 
 /** Said privately when the report could not be posted to the maintainers' channel. */
 export function reportFailedNotice(lang: Lang): SlackMessage {
-  const text = t(lang).reportFailed;
-  return { text, blocks: [section(text)] };
+  return notice(t(lang).reportFailed);
+}
+
+/** Said privately when Slack did not open the report window (an expired trigger_id). */
+export function reportNotOpenedNotice(lang: Lang): SlackMessage {
+  return notice(t(lang).reportNotOpened);
 }

@@ -244,6 +244,33 @@ describe('Report a problem, with MAINTAINERS_CHANNEL set', () => {
     expect(postsTo(h, MAINTAINERS)).toHaveLength(7);
   });
 
+  it('from the All-facts modal, stacks the report window on it (views.push with the press\'s trigger_id)', async () => {
+    const value = reportButton(await command(h, 'elbit'))!.value;
+    const modalView = { id: 'V0CARD', type: 'modal', callback_id: '', private_metadata: '', blocks: [] };
+    await h.post(signed(blockAction({ action_id: 'notech_report', value }, { container: { type: 'view', view_id: 'V0CARD' }, view: modalView, triggerId: 'trig.push.1' }), FORM));
+    await h.slack.waitFor(() => h.slack.callsTo('views.push').length >= 1);
+    const pushed = h.slack.callsTo('views.push')[0]!.args as { trigger_id: string; view: OpenedModal };
+    expect(pushed.trigger_id).toBe('trig.push.1');
+    expect(pushed.view.callback_id).toBe('notech_report_submit');
+    expect(h.slack.callsTo('views.open')).toEqual([]);
+  });
+
+  it('when Slack does not open the window (expired_trigger_id), says so privately in the card\'s language', async () => {
+    const value = reportButton(await command(h, 'إلبيت'))!.value;
+    h.slack.fail('views.open', { kind: 'error', error: 'expired_trigger_id' });
+    await h.post(signed(blockAction({ action_id: 'notech_report', value }, { responseUrl: h.slack.responseUrl('expired') }), FORM));
+    await h.slack.waitFor(() => h.slack.responsePosts.length >= 1);
+    expect(h.slack.responsePosts[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(blocksText(h.slack.responsePosts[0]!.body)).toContain('لم يفتح Slack نافذة البلاغ');
+  });
+
+  it.each(['not json', '{"v":1,"q":"no-such-entry","lang":"en"}', '{"v":1,"q":"elbit-systems","lang":"fr"}'])('answers a report button value that is not ours (%s) as expired, opening nothing', async (value) => {
+    await h.post(signed(blockAction({ action_id: 'notech_report', value }, { responseUrl: h.slack.responseUrl('bad') }), FORM));
+    await h.slack.waitFor(() => h.slack.responsePosts.length >= 1);
+    expect(blocksText(h.slack.responsePosts[0]!.body)).toContain('no longer works');
+    expect(h.slack.callsTo('views.open')).toEqual([]);
+  });
+
   it('joins the maintainers\' channel when the bot is not in it, then posts', async () => {
     h.slack.fail('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
     const modal = await pressReport(reportButton(await command(h, 'amazon'))!.value);

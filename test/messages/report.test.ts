@@ -95,7 +95,7 @@ describe('the report modal', () => {
       expect(select.options.length).toBeLessThanOrEqual(REPORT.options);
       for (const option of select.options) {
         expect([...option.text.text].length).toBeLessThanOrEqual(REPORT.optionText);
-        expect(resolveReportPath(option.value, knowledge, lang)?.entry.id).toBe(id);
+        expect(resolveReportPath(option.value, id, knowledge, lang)).toMatchObject({ path: option.value, entry: { id } });
       }
     }
   });
@@ -107,9 +107,16 @@ describe('the report modal', () => {
   });
 
   it('resolves only paths that exist', () => {
-    for (const path of ['', 'entries[999]', 'entries[0].facts[999]', 'entries[0].sources[0]', 'entries[0].facts[0]x', '__proto__']) {
-      expect(resolveReportPath(path, knowledge, 'en')).toBeUndefined();
+    for (const path of ['', 'entries[0].facts[999]', 'entries[0].sources[0]', 'entries[0].facts[0]x', '__proto__']) {
+      expect(resolveReportPath(path, knowledge.entries[0]!.id, knowledge, 'en')).toBeUndefined();
     }
+    expect(resolveReportPath('entries[0]', 'no-such-entry', knowledge, 'en')).toBeUndefined();
+  });
+
+  it('follows the entry when an edit has moved it since the modal opened', () => {
+    const moved = resolveReportPath('entries[999].facts[0]', 'palantir', knowledge, 'en')!;
+    const index = knowledge.entries.findIndex((entry) => entry.id === 'palantir');
+    expect(moved).toEqual({ path: `entries[${index}].facts[0]`, entry: knowledge.entry('palantir'), text: knowledge.entry('palantir')!.facts[0]!.text.en });
   });
 });
 
@@ -168,9 +175,9 @@ describe('the report the maintainers see', () => {
     );
   });
 
-  it('says so when the path no longer points into the entry (the knowledge changed)', () => {
-    const message = reportMessage({ entryId: 'palantir', lang: 'en', path: `entries[${index}].facts[0]`, text: 'x' }, knowledge);
-    expect(JSON.stringify(message.blocks)).toContain('no longer in the knowledge file');
+  it('says so when the fact is no longer there (the knowledge changed)', () => {
+    const message = reportMessage({ entryId: 'palantir', lang: 'en', path: `entries[${index}].facts[999]`, text: 'x' }, knowledge);
+    expect(JSON.stringify(message.blocks)).toContain(`entries[${index}].facts[999]\` (not in the knowledge file as it is now)`);
     expect(unsafeSequences(message.text)).toEqual([]);
   });
 });

@@ -76,7 +76,15 @@ export function mentionEvent(text: string, extra: Record<string, unknown> = {}):
 
 export function blockAction(
   action: { action_id: string; value: string; block_id?: string },
-  options: { responseUrl?: string; container?: Record<string, unknown>; message?: Record<string, unknown>; user?: { id: string; name: string }; triggerId?: string } = {},
+  options: {
+    responseUrl?: string;
+    container?: Record<string, unknown>;
+    message?: Record<string, unknown>;
+    user?: { id: string; name: string };
+    triggerId?: string;
+    /** The view a button was pressed in (a modal or the Home tab), as Slack adds it for `container.type: view`. */
+    view?: Record<string, unknown>;
+  } = {},
 ): string {
   const user = options.user ?? { id: 'U0MAYA', name: 'maya' };
   const payload = {
@@ -93,6 +101,7 @@ export function blockAction(
     channel: { id: 'C0ORGANIZE', name: 'organizing' },
     ...(options.responseUrl ? { response_url: options.responseUrl } : {}),
     ...(options.message ? { message: options.message } : {}),
+    ...(options.view ? { view: options.view } : {}),
     state: { values: {} },
     actions: [{ type: 'button', block_id: action.block_id ?? 'b1', action_id: action.action_id, text: { type: 'plain_text', text: 'x' }, value: action.value, action_ts: `${Date.now() / 1000}` }],
   };

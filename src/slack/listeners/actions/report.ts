@@ -6,7 +6,7 @@
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { expiredButtonMessage } from '../../../messages/errors.js';
-import { reportFailedNotice, reportModal } from '../../../messages/report.js';
+import { reportModal, reportNotOpenedNotice } from '../../../messages/report.js';
 import { readButtonValue } from '../../button-value.js';
 import type { ListenerDeps } from '../../context.js';
 import { slackErrorCode } from '../../send.js';
@@ -33,7 +33,7 @@ export function reportAction(deps: ListenerDeps) {
       deps.activity.count('reportModals');
     } catch (error) {
       deps.logger.warn({ action: 'report', error: slackErrorCode(error) }, 'report modal not opened');
-      if (canRespond) await respond({ response_type: 'ephemeral', replace_original: false, ...reportFailedNotice(value.lang) });
+      if (canRespond) await respond({ response_type: 'ephemeral', replace_original: false, ...reportNotOpenedNotice(value.lang) });
     }
   };
 }
