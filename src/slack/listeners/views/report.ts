@@ -61,7 +61,7 @@ export function reportSubmission(deps: ListenerDeps) {
     const notice = sent ? reportThanks(entryName, meta.lang) : reportFailedNotice(meta.lang);
     await tellPrivately(client, { channel: reports.origins.take(view.id), user: body.user.id }, notice, notice, deps.logger);
     deps.activity.count(sent ? 'reports' : 'reportsFailed');
-    deps.logger[sent ? 'info' : 'error']({ view: 'report', entry: meta.id, sent }, sent ? 'report sent to the maintainers' : 'report not delivered');
+    deps.logger[sent ? 'debug' : 'error']({ view: 'report', entry: meta.id, sent }, sent ? 'report sent to the maintainers' : 'report not delivered');
   };
 }
 
