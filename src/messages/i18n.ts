@@ -102,6 +102,8 @@ export interface UiStrings {
   reportPathGone: string;
   /** Said privately when Slack did not open the report window. */
   reportNotOpened: string;
+  /** A field error when "what is wrong" holds only spaces. */
+  reportEmpty: string;
 }
 
 const en: UiStrings = {
@@ -204,6 +206,7 @@ const en: UiStrings = {
   reportFromCard: (lang) => (lang === 'ar' ? 'From the Arabic card' : 'From the English card'),
   reportPathGone: 'not in the knowledge file as it is now',
   reportNotOpened: 'Slack did not open the report window. Press “Report a problem” again.',
+  reportEmpty: 'Say in a few words what is wrong.',
 };
 
 const ar: UiStrings = {
@@ -308,6 +311,7 @@ const ar: UiStrings = {
   reportFromCard: (lang) => (lang === 'ar' ? 'من البطاقة العربية' : 'من البطاقة الإنجليزية'),
   reportPathGone: 'غير موجود في ملف المعرفة بصيغته الحالية',
   reportNotOpened: 'لم يفتح Slack نافذة البلاغ. اضغط «أبلغ عن خطأ» مرة أخرى.',
+  reportEmpty: 'اكتب في كلمات قليلة ما الخطأ.',
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };

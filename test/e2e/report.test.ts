@@ -35,7 +35,7 @@ afterAll(async () => {
   await h.close();
   await off.close();
   // Reporters' ids and what they typed never reach a log line at info or above.
-  const { checked } = expectNoPrivateData([...h.logs, ...off.logs], ['U0RATE', 'U0NAMED', 'U0HOSTILE', 'U123', 'wrong figure']);
+  const { checked } = expectNoPrivateData([...h.logs, ...off.logs], ['U0RATE', 'U0NAMED', 'U0HOSTILE', 'U0OTHER', 'U123', 'wrong figure', 'الرقم قديم', 'example.org/proof']);
   expect(checked).toBeGreaterThanOrEqual(3);
 });
 beforeEach(() => {
@@ -225,6 +225,23 @@ describe('Report a problem, with MAINTAINERS_CHANNEL set', () => {
     if (lang === 'ar') expect(body.errors.report_url).toMatch(/[\u0600-\u06FF]/);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(postsTo(h, MAINTAINERS)).toEqual([]);
+  });
+
+  it.each([['', 'en'], ['   \n  ', 'ar']] as const)('refuses an empty report (%j) with a field error, sending nothing', async (text, lang) => {
+    const modal = await pressReport(reportButton(await command(h, lang === 'ar' ? 'إلبيت' : 'elbit'))!.value);
+    const body = (await submit(modal, { path: `entries[${elbitIndex}]`, text })).json() as { response_action: string; errors: Record<string, string> };
+    expect(body).toEqual({ response_action: 'errors', errors: { report_text: lang === 'ar' ? 'اكتب في كلمات قليلة ما الخطأ.' : 'Say in a few words what is wrong.' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(postsTo(h, MAINTAINERS)).toEqual([]);
+  });
+
+  it('a card opened from the Home tab carries the button too', async () => {
+    const value = JSON.stringify({ v: 1, q: 'anyvision-m12', lang: 'ar' });
+    await h.post(signed(blockAction({ action_id: 'notech_open_1', value }, { container: { type: 'view', view_id: 'V0HOME' } }), FORM));
+    await h.slack.waitFor(() => h.slack.callsTo('views.open').length >= 1);
+    const view = h.slack.callsTo('views.open')[0]!.args.view as ModalLike;
+    expect(checkView(view)).toEqual([]);
+    expect(buttonsOf(view).map((b) => [b.action_id, b.text.text])).toEqual([['notech_report', 'أبلغ عن خطأ']]);
   });
 
   it('takes five reports a person an hour; the sixth is refused politely in the modal, and an hour later one is taken again', async () => {

@@ -32,6 +32,12 @@ export function reportSubmission(deps: ListenerDeps) {
     }
     const s = t(meta.lang);
     const values = view.state.values;
+    const text = input(values, REPORT.blocks.text)?.value ?? '';
+    // Slack requires the field but takes spaces; a report must say something.
+    if (text.trim() === '') {
+      await ack({ response_action: 'errors', errors: { [REPORT.blocks.text]: s.reportEmpty } });
+      return;
+    }
     const url = checkSourceUrl(input(values, REPORT.blocks.url)?.value);
     if (url === false) {
       await ack({ response_action: 'errors', errors: { [REPORT.blocks.url]: s.reportUrlInvalid } });
@@ -50,7 +56,7 @@ export function reportSubmission(deps: ListenerDeps) {
         entryId: meta.id,
         lang: meta.lang,
         path: input(values, REPORT.blocks.fact)?.selected_option?.value ?? '',
-        text: input(values, REPORT.blocks.text)?.value ?? '',
+        text,
         ...(url === undefined ? {} : { url }),
         ...(named ? { reporter: body.user.id } : {}),
       },
