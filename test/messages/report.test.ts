@@ -9,7 +9,9 @@ import { Knowledge } from '../../src/knowledge/knowledge.js';
 import { parseKnowledge } from '../../src/knowledge/load.js';
 import { compose, listBlocks } from '../../src/messages/compose.js';
 import { escapeMrkdwn, unsafeSequences } from '../../src/messages/escape.js';
+import { COMPACT, keyFacts } from '../../src/messages/compact-card.js';
 import { checkMessage, checkView, type ModalLike } from '../../src/messages/limits.js';
+import { displayRows, renderMessage } from '../../src/messages/plain-text.js';
 import { checkSourceUrl, escapedPieces, readReportMetadata, REPORT, reportMessage, reportModal, resolveReportPath } from '../../src/messages/report.js';
 import { reviewDay, staleBanner, timeAgo } from '../../src/messages/review-dates.js';
 import { replyToCommand } from '../../src/query/respond.js';
@@ -80,6 +82,22 @@ describe('timeAgo and the stale banner', () => {
         expect(message.blocks[0]!.type).toBe('context');
       }
     }
+  });
+});
+
+describe('the compact card with the stale banner and "Report a problem"', () => {
+  const STALE = new Date('2027-08-01T00:00:00Z');
+  it.each(knowledge.entries.flatMap((entry) => (['en', 'ar'] as const).map((lang) => [entry.id, lang] as const)))('%s (%s) stays one screen and still shows a figure or a fact', (id, lang) => {
+    const entry = knowledge.entry(id)!;
+    const message = compose({ kind: 'card', entry, lang }, knowledge, { now: STALE, reportable: true, shareQuery: id });
+    expect(checkMessage(message)).toEqual([]);
+    const plain = renderMessage(message, { color: false, width: COMPACT.columns });
+    expect(displayRows(plain, COMPACT.columns)).toBeLessThanOrEqual(COMPACT.rows);
+    expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(COMPACT.bytes);
+    const shown = JSON.stringify(message.blocks);
+    const items = [...keyFacts(entry).map((fact) => fact.text[lang]), ...entry.figures.map((figure) => figure.label[lang])];
+    expect(items.some((text) => shown.includes(JSON.stringify(escapeMrkdwn(text)).slice(1, -1)))).toBe(true);
+    expect(message.blocks[0]).toMatchObject({ type: 'context' });
   });
 });
 
