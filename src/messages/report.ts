@@ -220,6 +220,8 @@ export function reportMessage(report: Report, knowledge: Knowledge): SlackMessag
   const factLine = target
     ? `*${s.reportFact}:* \`${target.path}\`${target.text === undefined ? ` (${s.reportSomethingElse.toLowerCase()})` : `\n${escapeMrkdwn(target.text)}`}`
     : `*${s.reportFact}:* \`${report.path.replace(/[^\w.[\]]/g, '').slice(0, 100)}\` (${s.reportPathGone})`;
+  // Only a Slack user id becomes a mention; anything else in its place is dropped (the report stays anonymous).
+  const reporter = report.reporter !== undefined && /^[UW][A-Z0-9]{2,30}$/.test(report.reporter) ? report.reporter : undefined;
   // What the reporter wrote, escaped then cut between entities: 2,000 characters of "<" become 8,000.
   const written = escapedPieces(report.text.slice(0, REPORT.textMax), LIMITS.sectionText - 100);
   const blocks: KnownBlock[] = [
@@ -228,7 +230,7 @@ export function reportMessage(report: Report, knowledge: Knowledge): SlackMessag
     section(`*${s.reportWrong}:*`),
     ...written.map((piece) => section(piece)),
     section(`*${s.reportSource}:* ${report.url === undefined ? `_${s.reportNoSource}_` : link(report.url, report.url)}`),
-    context(`${report.reporter === undefined ? s.reportByAnonymous : s.reportBy(`<@${report.reporter}>`)} · ${s.reportFromCard(report.lang)} · ${s.knowledgeVersion} v${knowledge.version}`),
+    context(`${reporter === undefined ? s.reportByAnonymous : s.reportBy(`<@${reporter}>`)} · ${s.reportFromCard(report.lang)} · ${s.knowledgeVersion} v${knowledge.version}`),
   ];
   return { text: clip(s.reportHeading(name, id), LIMITS.fallbackText), blocks };
 }

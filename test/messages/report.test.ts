@@ -193,6 +193,14 @@ describe('the report the maintainers see', () => {
     );
   });
 
+  it('names only a Slack user id: anything else in its place leaves the report anonymous', () => {
+    for (const reporter of ['<!channel>', 'U123|x', 'here', '']) {
+      const message = reportMessage({ entryId: 'palantir', lang: 'en', path: 'entries[0]', text: 'x', reporter }, knowledge);
+      expect(checkMessage(message)).toEqual([]);
+      expect(JSON.stringify(message.blocks)).toContain('Reported anonymously');
+    }
+  });
+
   it('says so when the fact is no longer there (the knowledge changed)', () => {
     const message = reportMessage({ entryId: 'palantir', lang: 'en', path: `entries[${index}].facts[999]`, text: 'x' }, knowledge);
     expect(JSON.stringify(message.blocks)).toContain(`entries[${index}].facts[999]\` (not in the knowledge file as it is now)`);
