@@ -37,7 +37,7 @@ afterAll(async () => {
   await h.close();
   await off.close();
   // Reporters' ids and what they typed never reach a log line at info or above.
-  const { checked } = expectNoPrivateData([...h.logs, ...off.logs], ['U0RATE', 'U0NAMED', 'U0HOSTILE', 'U0OTHER', 'U123', 'wrong figure', 'الرقم قديم', 'example.org/proof']);
+  const { checked } = expectNoPrivateData([...h.logs, ...off.logs], ['U0RATE', 'U0NAMED', 'U0HOSTILE', 'U0OTHER', 'U0FUZZ', 'U123', 'wrong figure', 'الرقم قديم', 'example.org/proof']);
   expect(checked).toBeGreaterThanOrEqual(3);
 });
 beforeEach(() => {
