@@ -28,6 +28,8 @@ export interface Config {
   digestTimezone: string;
   digestChannels: string[];
   adminUserIds: string[];
+  /** Where "Report a problem" sends reports (a channel id); without it the button is not shown. */
+  maintainersChannel?: string;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +87,12 @@ const EnvSchema = z.object({
   DIGEST_TIMEZONE: optional.pipe(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London or America/New_York').default('UTC')),
   DIGEST_CHANNELS: idList('CG', 'C0123ABCD'),
   ADMIN_USER_IDS: idList('UW', 'U0123ABCD'),
+  MAINTAINERS_CHANNEL: optional.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'must be one channel id like C0123ABCD (in Slack: open the channel, its name → About → Channel ID); unset it to hide "Report a problem"')
+      .optional(),
+  ),
 });
 
 /** Parse settings from an environment; throws ConfigError listing every problem. */
@@ -132,5 +140,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     digestTimezone: e.DIGEST_TIMEZONE,
     digestChannels: e.DIGEST_CHANNELS,
     adminUserIds: e.ADMIN_USER_IDS,
+    ...(e.MAINTAINERS_CHANNEL ? { maintainersChannel: e.MAINTAINERS_CHANNEL } : {}),
   };
 }

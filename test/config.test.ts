@@ -49,6 +49,15 @@ describe('mode selection', () => {
   });
 });
 
+describe('MAINTAINERS_CHANNEL (issue 15)', () => {
+  it('is optional; a channel id (public C… or private G…) turns reports on', () => {
+    expect(loadConfig({}).maintainersChannel).toBeUndefined();
+    expect(loadConfig({ MAINTAINERS_CHANNEL: ' ' }).maintainersChannel).toBeUndefined();
+    expect(loadConfig({ MAINTAINERS_CHANNEL: 'C0MAINTAIN' }).maintainersChannel).toBe('C0MAINTAIN');
+    expect(loadConfig({ MAINTAINERS_CHANNEL: 'G0PRIVATE1' }).maintainersChannel).toBe('G0PRIVATE1');
+  });
+});
+
 describe('a wrong or partial setting is one clear line naming the variable and the fix', () => {
   it.each([
     [{ SLACK_BOT_TOKEN: BOT }, /SLACK_SIGNING_SECRET is missing: HTTP mode needs the signing secret/],
@@ -66,6 +75,9 @@ describe('a wrong or partial setting is one clear line naming the variable and t
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ SLACK_API_URL: 'not a url' }, /^SLACK_API_URL must be a URL/],
     [{ NOTECH_MODE: 'telegram' }, /^NOTECH_MODE must be console, socket or http/],
+    [{ MAINTAINERS_CHANNEL: '#maintainers' }, /^MAINTAINERS_CHANNEL must be one channel id like C0123ABCD .*unset it to hide "Report a problem"/],
+    [{ MAINTAINERS_CHANNEL: 'U0123ABCD' }, /^MAINTAINERS_CHANNEL must be one channel id/],
+    [{ MAINTAINERS_CHANNEL: 'C0123ABCD,C0456EFGH' }, /^MAINTAINERS_CHANNEL must be one channel id/],
   ])('%j', (env, expected) => {
     const lines = problems(env as Record<string, string>);
     expect(lines.length).toBeGreaterThan(0);

@@ -6,7 +6,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import { answer } from '../query/answer.js';
+import { parseQuery } from '../query/parse.js';
 import { replyToCommand, replyToMention } from '../query/respond.js';
+import { reportMessage } from '../messages/report.js';
 import type { SlackMessage } from '../messages/types.js';
 import { renderMessage } from '../messages/plain-text.js';
 
@@ -18,26 +21,46 @@ export interface ConsoleOptions {
   color: boolean;
   /** The digest preview (`digest`), when the digest feature is wired in. */
   digestPreview?: () => SlackMessage;
+  /** The clock for review dates (stale banners, list marks). Default: the machine's. */
+  now?: () => Date;
 }
 
 const MENTION = /^(?:@notech\b|<@[A-Z0-9]+>)\s*/i;
+const REPORT_LINE = /^report\s+(\S+)\s+(\S[\s\S]*)$/i;
+
+/**
+ * `report <topic> <text>`: the anonymous report "Report a problem" would post to the
+ * maintainers' channel about the topic (as "something else" on its card), or the command's
+ * answer when the topic is not one (did you mean…).
+ */
+function reportPreview(topic: string, text: string, options: Pick<ConsoleOptions, 'store'>): SlackMessage {
+  const knowledge = options.store.current;
+  const result = answer(parseQuery(topic), knowledge);
+  if (result.kind !== 'card') return replyToCommand(topic, knowledge).message;
+  const index = knowledge.entries.indexOf(result.entry);
+  return reportMessage({ entryId: result.entry.id, lang: result.lang, path: `entries[${index}]`, text }, knowledge);
+}
 const SLASH = /^\/notech(?:\s+|$)/i;
 
 /** One console line → the rendered answer (or undefined to say nothing). */
-export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' | 'color' | 'digestPreview'>): string | undefined {
+export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' | 'color' | 'digestPreview' | 'now'>): string | undefined {
   const text = line.trim();
   if (text === '') return undefined;
   const knowledge = options.store.current;
+  const view = { now: options.now?.() ?? new Date() };
   let message: SlackMessage;
   if (MENTION.test(text)) {
-    message = replyToMention(text.replace(MENTION, ''), knowledge).message;
+    message = replyToMention(text.replace(MENTION, ''), knowledge, view).message;
   } else if (/^\/\S+/.test(text) && !SLASH.test(text)) {
     const command = (/^\/\S+/.exec(text) ?? [''])[0].slice(0, 40);
     return `Unknown command ${command}. This bot answers /notech (try /notech help).`;
+  } else if (REPORT_LINE.test(text)) {
+    const [, topic, written] = REPORT_LINE.exec(text)!;
+    message = reportPreview(topic!, written!, options);
   } else if (/^digest(\s+preview)?$/i.test(text.replace(SLASH, '')) && options.digestPreview) {
     message = options.digestPreview();
   } else {
-    message = replyToCommand(text.replace(SLASH, ''), knowledge).message;
+    message = replyToCommand(text.replace(SLASH, ''), knowledge, 'en', view).message;
   }
   return renderMessage(message, { color: options.color });
 }
@@ -46,7 +69,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options;
   const write = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, or exit.`);
+    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, report elbit <what is wrong>, or exit.`);
   }
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   if (interactive) {

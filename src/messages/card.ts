@@ -136,6 +136,8 @@ export interface CardOptions {
   preface?: string;
   /** Where it is shown: a message (50 blocks, 12,000 characters) or a modal (100 blocks). Default: message. */
   surface?: 'message' | 'modal';
+  /** A line at the top of the card, under the preface (the stale banner, review-dates.ts), already safe mrkdwn. */
+  banner?: string;
 }
 
 /**
@@ -148,6 +150,7 @@ export function factCard(entry: Entry, lang: Lang, knowledge: Knowledge, options
   const numbers = new SourceNumbers(knowledge);
   const body: KnownBlock[] = [];
   if (options.preface) body.push(context(options.preface));
+  if (options.banner) body.push(context(options.banner));
   body.push(header(entry.name[lang]));
   body.push(context(kindLine(entry, lang)));
   body.push(section(escapeMrkdwn(entry.summary[lang])));

@@ -129,6 +129,7 @@ export function compactCard(entry: Entry, lang: Lang, knowledge: Knowledge, opti
   };
   const head: KnownBlock[] = [
     ...(options.preface ? [context(options.preface)] : []),
+    ...(options.banner ? [context(options.banner)] : []),
     header(entry.name[lang]),
     context(kindLine(entry, lang, { parties: false })),
     section(escapeMrkdwn(entry.summary[lang])),
@@ -152,10 +153,13 @@ export function compactCard(entry: Entry, lang: Lang, knowledge: Knowledge, opti
   // Offered in turns (first figure, first contract, first fact, then the second of each, …) so
   // one long group cannot crowd out the others; an item that would overflow the screen is left
   // to the full card, and a shorter one after it may still fit.
+  // A company is about its contracts, so they come before its facts; on a campaign, report or
+  // event card the linked contracts are context, and the entry's own key facts are offered first.
+  const order: readonly Group[] = entry.kind === 'company' ? ['figures', 'contracts', 'facts'] : ['figures', 'facts', 'contracts'];
   const shown: Record<Group, boolean[]> = { figures: [], contracts: [], facts: [] };
   const turns = Math.max(lines.figures.length, lines.contracts.length, lines.facts.length);
   for (let i = 0; i < turns; i += 1) {
-    for (const group of ['figures', 'contracts', 'facts'] as const) {
+    for (const group of order) {
       if (i >= lines[group].length) continue;
       shown[group][i] = true;
       if (!fits(build(shown))) shown[group][i] = false;

@@ -15,6 +15,8 @@ import { factCard } from './card.js';
 import { compactCard } from './compact-card.js';
 import { LIMITS } from './limits.js';
 import { releaseLines } from './release.js';
+import { REPORT, reportButton } from './report.js';
+import { bannerOption, entryIsStale } from './review-dates.js';
 import type { SlackMessage } from './types.js';
 
 /** Action ids the bot's buttons use; the Slack adapter registers a listener for each. */
@@ -24,6 +26,8 @@ export const ACTION_IDS = {
   allFacts: 'notech_all_facts',
   /** Suggestion buttons: `notech_open_0`, `notech_open_1`, … (unique within a block). */
   openPrefix: 'notech_open_',
+  /** On every card when reports are on (a maintainers' channel is set): open the "Report a problem" modal. */
+  report: REPORT.actionId,
 } as const;
 
 export const OPEN_ACTION_PATTERN = /^notech_open_\d+$/;
@@ -41,6 +45,10 @@ export interface ComposeOptions {
   shareQuery?: string;
   /** A line above the message (e.g. "Shared by <@U…>"), already safe mrkdwn. */
   preface?: string;
+  /** Cards carry "Report a problem" (the surface knows whether a maintainers' channel is set). */
+  reportable?: boolean;
+  /** Today, from the surface's clock: stale cards get a banner and `/notech list` marks stale entries. Without it, neither. */
+  now?: Date;
 }
 
 export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOptions = {}): SlackMessage {
@@ -51,18 +59,22 @@ export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOp
   const preface = options.preface ? [context(options.preface)] : [];
   switch (answer.kind) {
     case 'card': {
-      const cardOptions = options.preface ? { preface: options.preface } : {};
+      const cardOptions = { ...(options.preface ? { preface: options.preface } : {}), ...bannerOption(answer.entry, knowledge, lang, options.now) };
+      const report = options.reportable ? [reportButton(answer.entry.id, lang)] : [];
       // `/notech elbit full`: the full card in the message, for people who want it all in the channel.
-      if (answer.full) return factCard(answer.entry, lang, knowledge, { tail, ...cardOptions });
+      if (answer.full) {
+        const fullButtons = [...(shareButton ? [shareButton] : []), ...report];
+        return factCard(answer.entry, lang, knowledge, { tail: fullButtons.length > 0 ? [actions('notech_share', fullButtons)] : [], ...cardOptions });
+      }
       // Otherwise the compact card; its first button opens the full card for whoever presses it.
       const allFacts: ShareValue = { v: 1, q: answer.entry.id, lang };
-      const buttons = [button(t(lang).allFacts(answer.entry.facts.length), ACTION_IDS.allFacts, JSON.stringify(allFacts)), ...(shareButton ? [shareButton] : [])];
+      const buttons = [button(t(lang).allFacts(answer.entry.facts.length), ACTION_IDS.allFacts, JSON.stringify(allFacts)), ...(shareButton ? [shareButton] : []), ...report];
       return compactCard(answer.entry, lang, knowledge, { tail: [actions('notech_card', buttons)], ...cardOptions });
     }
     case 'help':
       return finish(helpBlocks(lang), t(lang).helpTitle, lang, preface, tail);
     case 'list':
-      return finish(listBlocks(knowledge, lang), t(lang).listTitle, lang, preface, tail);
+      return finish(listBlocks(knowledge, lang, options.now), t(lang).listTitle, lang, preface, tail);
     case 'version':
       return finish(versionBlocks(knowledge, lang), `${t(lang).versionTitle} ${knowledge.version}`, lang, preface, tail);
     case 'results':
@@ -88,19 +100,21 @@ export function helpBlocks(lang: Lang): KnownBlock[] {
   return [header(s.helpTitle), section(s.helpIntro), ...sections(undefined, s.helpLines.map((line) => `• ${line}`)), context(s.helpLegend)];
 }
 
-function entryLine(entry: Entry, lang: Lang): string {
-  return `• *${escapeMrkdwn(entry.name[lang])}*: \`/notech ${entry.id}\``;
+function entryLine(entry: Entry, lang: Lang, stale = false): string {
+  return `• *${escapeMrkdwn(entry.name[lang])}*${stale ? ` ${t(lang).staleMark}` : ''}: \`/notech ${entry.id}\``;
 }
 
-export function listBlocks(knowledge: Knowledge, lang: Lang): KnownBlock[] {
+/** Every topic by kind; with `now`, entries overdue for a check are marked (and the mark explained). */
+export function listBlocks(knowledge: Knowledge, lang: Lang, now?: Date): KnownBlock[] {
   const s = t(lang);
   const blocks: KnownBlock[] = [header(s.listTitle), context(s.listIntro)];
   for (const kind of ENTRY_KINDS) {
     const entries = knowledge.entries.filter((entry) => entry.kind === kind);
     if (entries.length === 0) continue;
-    blocks.push(...sections(`*${s.kindsPlural[kind]}*`, entries.map((entry) => entryLine(entry, lang))));
+    blocks.push(...sections(`*${s.kindsPlural[kind]}*`, entries.map((entry) => entryLine(entry, lang, entryIsStale(entry, knowledge, now)))));
   }
-  blocks.push(context(`${s.knowledgeVersion} v${knowledge.version}`));
+  const anyStale = knowledge.entries.some((entry) => entryIsStale(entry, knowledge, now));
+  blocks.push(context(`${s.knowledgeVersion} v${knowledge.version}`, ...(anyStale ? [s.staleLegend] : [])));
   return blocks;
 }
 

@@ -65,6 +65,49 @@ export interface UiStrings {
   tryNext: string;
   truncated: string;
   digestUnavailable: string;
+  // Issue 15: reports and review dates
+  /** The card's button that opens the "Report a problem" modal. */
+  reportProblem: string;
+  /** Atop a card whose entry is overdue for a check; `ago` is already phrased ("8 months ago", "قبل 8 أشهر"). */
+  staleBanner: (ago: string) => string;
+  /** Beside a stale entry in `/notech list` and on the Home tab, and the line that explains it. */
+  staleMark: string;
+  staleLegend: string;
+  /** The report modal: title, submit and close (24 characters at most each), its fields. */
+  reportTitle: string;
+  reportSubmit: string;
+  reportCancel: string;
+  reportIntro: (entryName: string) => string;
+  reportWhich: string;
+  reportSomethingElse: string;
+  reportWhat: string;
+  reportUrl: string;
+  reportUrlHint: string;
+  reportWho: string;
+  reportAnonymous: string;
+  reportNamed: string;
+  /** Field errors shown in the modal (response_action: errors). */
+  reportUrlInvalid: string;
+  reportTooMany: string;
+  reportFailed: string;
+  /** The reporter's private confirmation. */
+  reportThanks: (entryName: string) => string;
+  /** The report as the maintainers' channel sees it. */
+  reportHeading: (entryName: string, entryId: string) => string;
+  reportFact: string;
+  reportWrong: string;
+  reportSource: string;
+  reportNoSource: string;
+  reportBy: (userMention: string) => string;
+  reportByAnonymous: string;
+  /** Which card the report came from, in the maintainers' message. */
+  reportFromCard: (cardLanguage: Lang) => string;
+  /** When the reported fact is no longer where the report says (the knowledge changed since). */
+  reportPathGone: string;
+  /** Said privately when Slack did not open the report window. */
+  reportNotOpened: string;
+  /** A field error when "what is wrong" holds only spaces. */
+  reportEmpty: string;
 }
 
 const en: UiStrings = {
@@ -138,6 +181,38 @@ const en: UiStrings = {
   tryNext: 'Try `/notech list` for every topic, or `/notech search &lt;words&gt;`.',
   truncated: 'More is in the knowledge file; this message is at Slack’s size limit.',
   digestUnavailable: 'Digests are not available here.',
+  // Issue 15: reports and review dates
+  reportProblem: 'Report a problem',
+  staleBanner: (ago) => `⏳ *Last checked ${ago}:* check the sources before repeating`,
+  staleMark: '⏳',
+  staleLegend: '⏳ not checked against its sources for a while: check the sources before repeating',
+  reportTitle: 'Report a problem',
+  reportSubmit: 'Send',
+  reportCancel: 'Cancel',
+  reportIntro: (name) => `What is wrong on the card *${name}*? Your report goes to the maintainers who check the facts.`,
+  reportWhich: 'Which fact or figure?',
+  reportSomethingElse: 'Something else',
+  reportWhat: 'What is wrong?',
+  reportUrl: 'A source that shows it (optional)',
+  reportUrlHint: 'https://…',
+  reportWho: 'Send it',
+  reportAnonymous: 'Anonymously',
+  reportNamed: 'With my name',
+  reportUrlInvalid: 'Give a link that starts with https://, or leave this empty.',
+  reportTooMany: 'You have sent 5 reports in the last hour, thank you. Please wait a while before sending another.',
+  reportFailed: 'The report could not reach the maintainers just now. Please try again in a few minutes.',
+  reportThanks: (name) => `Thank you: your report on *${name}* went to the maintainers.`,
+  reportHeading: (name, id) => `Problem report on *${name}* (\`${id}\`)`,
+  reportFact: 'Fact',
+  reportWrong: 'What is wrong',
+  reportSource: 'Source offered',
+  reportNoSource: 'no source given',
+  reportBy: (user) => `Reported by ${user}`,
+  reportByAnonymous: 'Reported anonymously',
+  reportFromCard: (lang) => (lang === 'ar' ? 'From the Arabic card' : 'From the English card'),
+  reportPathGone: 'not in the knowledge file as it is now',
+  reportNotOpened: 'Slack did not open the report window. Press “Report a problem” again.',
+  reportEmpty: 'Say in a few words what is wrong.',
 };
 
 const ar: UiStrings = {
@@ -213,6 +288,38 @@ const ar: UiStrings = {
   tryNext: 'جرّب `/notech قائمة` لكل المواضيع، أو `/notech ابحث &lt;كلمات&gt;`.',
   truncated: 'في ملف المعرفة المزيد؛ بلغت هذه الرسالة حدّ الحجم في Slack.',
   digestUnavailable: 'الملخصات غير متاحة هنا.',
+  // Issue 15: reports and review dates
+  reportProblem: 'أبلغ عن خطأ',
+  staleBanner: (ago) => `⏳ *آخر تحقق ${ago}:* راجع المصادر قبل أن تكرر ما هنا`,
+  staleMark: '⏳',
+  staleLegend: '⏳ لم يُراجَع مع مصادره منذ مدة: راجع المصادر قبل أن تكرر ما فيه',
+  reportTitle: 'أبلغ عن خطأ',
+  reportSubmit: 'أرسل',
+  reportCancel: 'إلغاء',
+  reportIntro: (name) => `ما الخطأ في بطاقة *${name}*؟ يصل بلاغك إلى المشرفين الذين يراجعون الحقائق.`,
+  reportWhich: 'أي حقيقة أو رقم؟',
+  reportSomethingElse: 'شيء آخر',
+  reportWhat: 'ما الخطأ؟',
+  reportUrl: 'مصدر يبيّن ذلك (اختياري)',
+  reportUrlHint: 'https://…',
+  reportWho: 'أرسله',
+  reportAnonymous: 'دون ذكر اسمي',
+  reportNamed: 'مع ذكر اسمي',
+  reportUrlInvalid: 'أدخل رابطًا يبدأ بـ https://، أو اترك الحقل فارغًا.',
+  reportTooMany: 'أرسلت 5 بلاغات خلال الساعة الأخيرة، شكرًا لك. انتظر قليلًا قبل أن ترسل بلاغًا آخر.',
+  reportFailed: 'تعذّر إيصال البلاغ إلى المشرفين الآن. حاول مجددًا بعد دقائق.',
+  reportThanks: (name) => `شكرًا لك: وصل بلاغك عن *${name}* إلى المشرفين.`,
+  reportHeading: (name, id) => `بلاغ عن خطأ في *${name}* (\`${id}\`)`,
+  reportFact: 'الحقيقة',
+  reportWrong: 'ما الخطأ',
+  reportSource: 'المصدر المقترح',
+  reportNoSource: 'لم يُذكر مصدر',
+  reportBy: (user) => `أبلغ عنه ${user}`,
+  reportByAnonymous: 'بلاغ دون اسم',
+  reportFromCard: (lang) => (lang === 'ar' ? 'من البطاقة العربية' : 'من البطاقة الإنجليزية'),
+  reportPathGone: 'غير موجود في ملف المعرفة بصيغته الحالية',
+  reportNotOpened: 'لم يفتح Slack نافذة البلاغ. اضغط «أبلغ عن خطأ» مرة أخرى.',
+  reportEmpty: 'اكتب في كلمات قليلة ما الخطأ.',
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };

@@ -6,6 +6,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
 import { compose, type ComposeOptions } from '../messages/compose.js';
 import { quickHelp } from '../messages/quick-help.js';
+import { reviewDay } from '../messages/review-dates.js';
 import type { SlackMessage } from '../messages/types.js';
 import { answer, type Answer } from './answer.js';
 import { FULL_WORD, parseQuery, stripMentions, type Query } from './parse.js';
@@ -28,12 +29,20 @@ export interface Reply {
 const MESSAGE_CACHE_SIZE = 1000;
 const messageCache = new WeakMap<Knowledge, Map<string, SlackMessage>>();
 
-function remembered(surface: string, result: Answer, knowledge: Knowledge, build: () => SlackMessage): SlackMessage {
+/**
+ * What the surface adds to every card (issue 15): whether cards carry "Report a problem", and
+ * today's date from its clock (the stale banner, the list's marks).
+ */
+export type SurfaceOptions = Pick<ComposeOptions, 'reportable' | 'now'>;
+
+function remembered(surface: string, result: Answer, knowledge: Knowledge, build: () => SlackMessage, view: SurfaceOptions = {}): SlackMessage {
   const what = result.kind === 'card' ? `card\u0000${result.entry.id}\u0000${result.full ? FULL_WORD : 'compact'}` : result.kind === 'list' || result.kind === 'help' || result.kind === 'version' ? result.kind : undefined;
   if (what === undefined) return build();
   let cache = messageCache.get(knowledge);
   if (!cache) messageCache.set(knowledge, (cache = new Map()));
-  const key = `${surface}\u0000${what}\u0000${result.lang}`;
+  // Staleness and "8 months ago" change with the UTC date, the Report button with the setting:
+  // both are in the key, so a cached card never shows a banner (or a button) it should not.
+  const key = `${surface}\u0000${what}\u0000${result.lang}\u0000${reviewDay(view.now)}\u0000${view.reportable === true ? 'report' : ''}`;
   let message = cache.get(key);
   if (!message) {
     if (cache.size >= MESSAGE_CACHE_SIZE) cache.clear();
@@ -43,25 +52,25 @@ function remembered(surface: string, result: Answer, knowledge: Knowledge, build
 }
 
 /** `/notech <text>`: private first, with a Share button on anything worth sharing. */
-export function replyToCommand(text: string, knowledge: Knowledge, fallbackLang: Lang = 'en'): Reply {
+export function replyToCommand(text: string, knowledge: Knowledge, fallbackLang: Lang = 'en', view: SurfaceOptions = {}): Reply {
   const query = parseQuery(text, fallbackLang);
   const result = answer(query, knowledge);
   const shareable = result.kind === 'card' || result.kind === 'list' || result.kind === 'version' || result.kind === 'results';
-  const options: ComposeOptions = shareable ? { shareQuery: shareQueryFor(result, text) } : {};
-  return { query, answer: result, message: remembered('command', result, knowledge, () => compose(result, knowledge, options)) };
+  const options: ComposeOptions = { ...view, ...(shareable ? { shareQuery: shareQueryFor(result, text) } : {}) };
+  return { query, answer: result, message: remembered('command', result, knowledge, () => compose(result, knowledge, options), view) };
 }
 
 /**
  * `@NoTech what about palantir?`: answered in public (in the thread), so no Share button.
  * When the text names nothing the bot knows, a short help reply instead of "no match".
  */
-export function replyToMention(text: string, knowledge: Knowledge): Reply {
+export function replyToMention(text: string, knowledge: Knowledge, view: SurfaceOptions = {}): Reply {
   const query = parseQuery(stripMentions(text));
   const result = answer(query, knowledge);
   if (result.kind === 'did-you-mean' && result.suggestions.length === 0) {
     return { query, answer: result, message: quickHelp(result.lang) };
   }
-  return { query, answer: result, message: remembered('mention', result, knowledge, () => compose(result, knowledge)) };
+  return { query, answer: result, message: remembered('mention', result, knowledge, () => compose(result, knowledge, view), view) };
 }
 
 /** The command text a Share button replays: the entry id for cards, so a share is exact. */

@@ -15,6 +15,7 @@ import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
 import type { ListenerDeps } from './context.js';
 import { RecentKeys } from './dedupe.js';
+import { ReportLimiter, ReportOrigins } from './reports.js';
 import { registerListeners } from './listeners/index.js';
 import { acknowledgeProtocolEvents } from './protocol.js';
 
@@ -28,6 +29,8 @@ export interface SlackAppOptions {
   digest?: DigestCommands;
   /** Web API client overrides (tests and the digest sender tune retries). */
   clientOptions?: WebClientOptions;
+  /** The clock (tests inject one): review dates on cards, report limits. Default: the machine's. */
+  now?: () => Date;
 }
 
 export interface RunningSlackApp {
@@ -119,6 +122,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
 
   const activity = new Activity(logger);
   activity.start();
+  const now = options.now ?? (() => new Date());
+  const millis = () => now().getTime();
   const deps: ListenerDeps = {
     store,
     logger,
@@ -127,6 +132,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     helpedThreads: new RecentKeys(HOUR),
     sharedPreviews: new RecentKeys(HOUR),
     ...(options.digest ? { digest: options.digest } : {}),
+    now,
+    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter: new ReportLimiter(millis), origins: new ReportOrigins(millis) } } : {}),
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger);

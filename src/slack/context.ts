@@ -3,6 +3,7 @@ import type { DigestCommands } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Activity } from './activity.js';
 import type { RecentKeys } from './dedupe.js';
+import type { Reports } from './reports.js';
 
 /** What listeners need, passed in once at registration (no module-level state). */
 export interface ListenerDeps {
@@ -22,4 +23,13 @@ export interface ListenerDeps {
   activity: Activity;
   /** Digest commands (`/notech digest …`), when the digest feature is wired in. */
   digest?: DigestCommands;
+  /** The clock: what "today" is for review dates (stale banners, list marks) and report limits. Default: the machine's. */
+  now?: () => Date;
+  /** "Report a problem" (issue 15): set when MAINTAINERS_CHANNEL is; cards carry the button only then. */
+  reports?: Reports;
+}
+
+/** What every card a listener composes needs from the surface: the Report button or not, and today. */
+export function surfaceOptions(deps: Pick<ListenerDeps, 'now' | 'reports'>): { reportable: boolean; now: Date } {
+  return { reportable: deps.reports !== undefined, now: deps.now?.() ?? new Date() };
 }

@@ -47,12 +47,16 @@ describe('manifest.json', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const knowledge = realKnowledge();
     const messages = ['elbit', 'list', 'version', 'search israel', 'nimbus google', 'help'].map((text) =>
-      compose(answer(parseQuery(text), knowledge), knowledge, { shareQuery: text }),
+      // reportable: cards as they are when MAINTAINERS_CHANNEL is set, with "Report a problem".
+      compose(answer(parseQuery(text), knowledge), knowledge, { shareQuery: text, reportable: true }),
     );
     const blocks = [...messages.flatMap((message) => message.blocks), ...homeBlocks(knowledge)];
     const actionIds = blocks.flatMap((block) => (block.type === 'actions' ? block.elements.map((element) => (element as { action_id: string }).action_id) : []));
     expect(actionIds).toContain(ACTION_IDS.share);
     expect(actionIds.some((id) => id.startsWith(ACTION_IDS.openPrefix))).toBe(true);
+    expect(actionIds).toContain(ACTION_IDS.report);
+    // Its modal's submissions reach a view listener: interactivity (above) is all Slack needs for them.
+    expect(REGISTERED.views).toContain('notech_report_submit');
     for (const id of actionIds) {
       const handled = REGISTERED.actions.some((matcher) => (typeof matcher === 'string' ? matcher === id : matcher.test(id)));
       expect(handled, id).toBe(true);

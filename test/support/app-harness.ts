@@ -29,7 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; digest?: boolean; clientOptions?: WebClientOptions } = {}): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; digest?: boolean; clientOptions?: WebClientOptions; now?: () => Date } = {}): Promise<Harness> {
   const slack = await new FakeSlack().start();
   const logs: string[] = [];
   const destination = new Writable({
@@ -54,6 +54,7 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     store,
     logger,
     clientOptions: { retryConfig: { retries: 0 }, ...options.clientOptions },
+    ...(options.now ? { now: options.now } : {}),
     ...(digest ? { digest: digest.commands } : {}),
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;

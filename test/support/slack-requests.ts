@@ -76,7 +76,15 @@ export function mentionEvent(text: string, extra: Record<string, unknown> = {}):
 
 export function blockAction(
   action: { action_id: string; value: string; block_id?: string },
-  options: { responseUrl?: string; container?: Record<string, unknown>; message?: Record<string, unknown>; user?: { id: string; name: string }; triggerId?: string } = {},
+  options: {
+    responseUrl?: string;
+    container?: Record<string, unknown>;
+    message?: Record<string, unknown>;
+    user?: { id: string; name: string };
+    triggerId?: string;
+    /** The view a button was pressed in (a modal or the Home tab), as Slack adds it for `container.type: view`. */
+    view?: Record<string, unknown>;
+  } = {},
 ): string {
   const user = options.user ?? { id: 'U0MAYA', name: 'maya' };
   const payload = {
@@ -93,8 +101,58 @@ export function blockAction(
     channel: { id: 'C0ORGANIZE', name: 'organizing' },
     ...(options.responseUrl ? { response_url: options.responseUrl } : {}),
     ...(options.message ? { message: options.message } : {}),
+    ...(options.view ? { view: options.view } : {}),
     state: { values: {} },
     actions: [{ type: 'button', block_id: action.block_id ?? 'b1', action_id: action.action_id, text: { type: 'plain_text', text: 'x' }, value: action.value, action_ts: `${Date.now() / 1000}` }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** One input's state as Slack sends it in view_submission: a text input's value or a selected option. */
+export type ViewStateValue = { type: string; value?: string | null; selected_option?: { text: { type: 'plain_text'; text: string }; value: string } | null };
+
+/**
+ * A view_submission as Slack posts it (form-encoded `payload`): the modal as opened, with the
+ * person's input in `view.state.values[block_id][action_id]`.
+ */
+export function viewSubmission(
+  view: { callback_id?: string; private_metadata?: string; title?: unknown; blocks?: unknown[] },
+  values: Record<string, Record<string, ViewStateValue>>,
+  options: { user?: { id: string; name: string }; viewId?: string } = {},
+): string {
+  const user = options.user ?? { id: 'U0MAYA', name: 'maya' };
+  const viewId = options.viewId ?? 'V0VIEW';
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0TEST', domain: 'test' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T0TEST' },
+    api_app_id: 'A0NOTECH',
+    token: 'deprecated',
+    trigger_id: nextId('trig.'),
+    view: {
+      id: viewId,
+      team_id: 'T0TEST',
+      type: 'modal',
+      blocks: view.blocks ?? [],
+      private_metadata: view.private_metadata ?? '',
+      callback_id: view.callback_id ?? '',
+      state: { values },
+      hash: '1700000000.abcdef',
+      title: view.title ?? { type: 'plain_text', text: 'NoTech' },
+      clear_on_close: false,
+      notify_on_close: false,
+      close: null,
+      submit: null,
+      previous_view_id: null,
+      root_view_id: viewId,
+      app_id: 'A0NOTECH',
+      external_id: '',
+      app_installed_team_id: 'T0TEST',
+      bot_id: 'B0NOTECH',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -13,8 +13,10 @@ import { escapeMrkdwn } from '../../messages/escape.js';
 import { formatPartialDate } from '../../messages/format.js';
 import { STRINGS } from '../../messages/i18n.js';
 import { LIMITS } from '../../messages/limits.js';
+import { entryIsStale, reviewDay } from '../../messages/review-dates.js';
 
-export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
+/** The Home tab's blocks; with `now`, entries overdue for a check are marked ⏳ and a legend line says what that means. */
+export function homeBlocks(knowledge: Knowledge, now?: Date): KnownBlock[] {
   const { en, ar } = STRINGS;
   const release = knowledge.latestRelease;
   const blocks: KnownBlock[] = [
@@ -28,6 +30,7 @@ export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
     ...sections(undefined, ar.helpLines.map((line) => `• ${line}`)),
     context(en.helpLegend),
     context(ar.helpLegend),
+    ...(knowledge.entries.some((entry) => entryIsStale(entry, knowledge, now)) ? [context(en.staleLegend, ar.staleLegend)] : []),
   ];
   for (const kind of ENTRY_KINDS) {
     const entries = knowledge.entries.filter((entry) => entry.kind === kind);
@@ -37,7 +40,7 @@ export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
       const open = (lang: 'en' | 'ar', index: number, label: string) =>
         button(label, `${ACTION_IDS.openPrefix}${index}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue));
       blocks.push(
-        section(`*${escapeMrkdwn(entry.name.en)}* · ${escapeMrkdwn(entry.name.ar)}\n${escapeMrkdwn(entry.summary.en)}`),
+        section(`*${escapeMrkdwn(entry.name.en)}* · ${escapeMrkdwn(entry.name.ar)}${entryIsStale(entry, knowledge, now) ? ` ${en.staleMark}` : ''}\n${escapeMrkdwn(entry.summary.en)}`),
         actions(`home_${entry.id}`, [open('en', 0, 'Open'), open('ar', 1, 'افتح بالعربية')]),
       );
     }
@@ -46,10 +49,12 @@ export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
 }
 
 export class HomeViews {
-  private cache?: { knowledge: Knowledge; view: HomeView };
+  private cache?: { knowledge: Knowledge; day: string; view: HomeView };
 
-  forKnowledge(knowledge: Knowledge): HomeView {
-    if (this.cache?.knowledge !== knowledge) this.cache = { knowledge, view: { type: 'home', blocks: homeBlocks(knowledge) } };
+  /** The Home view for `knowledge` on the UTC date of `now` (the stale marks change by the day). */
+  forKnowledge(knowledge: Knowledge, now?: Date): HomeView {
+    const day = reviewDay(now);
+    if (this.cache?.knowledge !== knowledge || this.cache.day !== day) this.cache = { knowledge, day, view: { type: 'home', blocks: homeBlocks(knowledge, now) } };
     return this.cache.view;
   }
 }

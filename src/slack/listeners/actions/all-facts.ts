@@ -13,7 +13,7 @@ import { t } from '../../../messages/i18n.js';
 import { answer } from '../../../query/answer.js';
 import { parseQuery } from '../../../query/parse.js';
 import { readButtonValue } from '../../button-value.js';
-import type { ListenerDeps } from '../../context.js';
+import { surfaceOptions, type ListenerDeps } from '../../context.js';
 import { slackErrorCode } from '../../send.js';
 import { fullCardModal } from '../../views/modal.js';
 
@@ -28,8 +28,9 @@ export function allFactsAction(deps: ListenerDeps) {
       return;
     }
     const knowledge = deps.store.current;
+    const surface = surfaceOptions(deps);
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, knowledge) });
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, knowledge, surface) });
       deps.activity.count('fullCards');
       deps.logger.debug({ action: 'all-facts', via: 'modal' }, 'full card opened');
       return;
@@ -39,7 +40,7 @@ export function allFactsAction(deps: ListenerDeps) {
     if (!canRespond) return;
     const result = answer(parseQuery(`${value.q} lang:${value.lang}`), knowledge);
     const full = result.kind === 'card' ? { ...result, full: true } : result;
-    await respond({ response_type: 'ephemeral', replace_original: false, ...compose(full, knowledge, { preface: t(value.lang).modalFailed }) });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...compose(full, knowledge, { ...surface, preface: t(value.lang).modalFailed }) });
     deps.activity.count('fullCardsPrivate');
   };
 }

@@ -12,7 +12,7 @@ import { t } from '../../../messages/i18n.js';
 import { answer } from '../../../query/answer.js';
 import { parseQuery } from '../../../query/parse.js';
 import { readButtonValue } from '../../button-value.js';
-import type { ListenerDeps } from '../../context.js';
+import { surfaceOptions, type ListenerDeps } from '../../context.js';
 import { postMessageWithRetry, slackErrorCode, tellPrivately } from '../../send.js';
 import type { WebClient } from '@slack/web-api';
 
@@ -34,7 +34,7 @@ export function shareAction(deps: ListenerDeps) {
     const query = parseQuery(value.q, value.lang);
     const result = answer(query, deps.store.current);
     // The user id is shown to the channel (the person chose to share), never logged.
-    const message = compose(result, deps.store.current, { preface: t(value.lang).sharedBy(`<@${body.user.id}>`) });
+    const message = compose(result, deps.store.current, { ...surfaceOptions(deps), preface: t(value.lang).sharedBy(`<@${body.user.id}>`) });
     let shared = false;
     try {
       await respond({ response_type: 'in_channel', replace_original: false, ...message });

@@ -7,7 +7,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorMessage } from '../../../messages/errors.js';
 import { replyToCommand } from '../../../query/respond.js';
-import type { ListenerDeps } from '../../context.js';
+import { surfaceOptions, type ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
 
 export function notechCommand(deps: ListenerDeps) {
@@ -15,7 +15,7 @@ export function notechCommand(deps: ListenerDeps) {
     const started = performance.now();
     let reply;
     try {
-      reply = replyToCommand(decodeSlackText(command.text ?? ''), deps.store.current);
+      reply = replyToCommand(decodeSlackText(command.text ?? ''), deps.store.current, 'en', surfaceOptions(deps));
     } catch (error) {
       deps.logger.error({ err: error }, 'command failed');
       await ack({ response_type: 'ephemeral', ...errorMessage('en') });

@@ -7,7 +7,7 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { replyToMention } from '../../../query/respond.js';
-import type { ListenerDeps } from '../../context.js';
+import { surfaceOptions, type ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
 import { postMessageWithRetry, tellPrivately } from '../../send.js';
 
@@ -20,7 +20,7 @@ export function appMention(deps: ListenerDeps) {
       return;
     }
     const threadTs = event.thread_ts ?? event.ts;
-    const reply = replyToMention(decodeSlackText(event.text ?? '', { self: context.botUserId }), deps.store.current);
+    const reply = replyToMention(decodeSlackText(event.text ?? '', { self: context.botUserId }), deps.store.current, surfaceOptions(deps));
     const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
     // The short help is given once per thread; repeating it would only add noise.
     if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
