@@ -5,7 +5,7 @@
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
 import { compose, type ComposeOptions } from '../messages/compose.js';
-import { quickHelp } from '../messages/quick-help.js';
+import { quickHelp, quickHelpInDm } from '../messages/quick-help.js';
 import type { SlackMessage } from '../messages/types.js';
 import { answer, type Answer } from './answer.js';
 import { FULL_WORD, parseQuery, stripMentions, type Query } from './parse.js';
@@ -62,6 +62,16 @@ export function replyToMention(text: string, knowledge: Knowledge): Reply {
     return { query, answer: result, message: quickHelp(result.lang) };
   }
   return { query, answer: result, message: remembered('mention', result, knowledge, () => compose(result, knowledge)) };
+}
+
+/**
+ * A direct message to the bot: read exactly as a mention (same grammar, same free-text topic
+ * finding); only the short help differs, since in a DM there is no `@NoTech` to type.
+ */
+export function replyToDirectMessage(text: string, knowledge: Knowledge): Reply {
+  const reply = replyToMention(text, knowledge);
+  const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
+  return isHelp ? { ...reply, message: quickHelpInDm(reply.answer.lang) } : reply;
 }
 
 /** The command text a Share button replays: the entry id for cards, so a share is exact. */

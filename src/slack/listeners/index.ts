@@ -4,11 +4,13 @@ import type { ListenerDeps } from '../context.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import * as shortcuts from './shortcuts/index.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
+  shortcuts.register(app, deps);
 }
 
-export const REGISTERED = { commands: commands.COMMANDS, events: events.EVENTS, actions: actions.ACTIONS };
+export const REGISTERED = { commands: commands.COMMANDS, events: events.EVENTS, actions: actions.ACTIONS, shortcuts: shortcuts.SHORTCUTS };

@@ -23,8 +23,8 @@ export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
     section(`*What's new · ما الجديد*\n${releaseLines(release, knowledge, 'en')}\n${releaseLines(release, knowledge, 'ar')}`),
     divider(),
     header('How to ask · كيف تسأل'),
-    ...sections(undefined, en.helpLines.map((line) => `• ${line}`)),
-    ...sections(undefined, ar.helpLines.map((line) => `• ${line}`)),
+    ...sections(undefined, [...en.helpLines, ...en.dmAndShortcutHelpLines].map((line) => `• ${line}`)),
+    ...sections(undefined, [...ar.helpLines, ...ar.dmAndShortcutHelpLines].map((line) => `• ${line}`)),
     context(en.helpLegend),
     context(ar.helpLegend),
   ];
