@@ -25,6 +25,13 @@ import { t } from './i18n.js';
 import { LIMITS } from './limits.js';
 import type { SlackMessage } from './types.js';
 
+/**
+ * The block id of the answer's topic buttons: an open button pressed there sends the card
+ * privately and leaves the answer in place (a did-you-mean list is replaced by the card), so
+ * the verdicts stay on screen.
+ */
+export const CHECK_TOPICS_BLOCK_ID = 'notech_check_topics';
+
 /** At most this many figures are listed; the rest are counted ("and 3 more figures"). */
 export const MAX_CHECK_LINES = 15;
 /** At most this many knowledge figures are shown for one figure of the message. */
@@ -107,7 +114,8 @@ export function checkAnswer(text: string, topics: readonly Entry[], result: Chec
   const body: KnownBlock[] = [section(`*${s.checkTitle}*`), context(s.checkIntro(knowledge.version))];
   const hasFigures = result.claims.length > 0;
   if (topics.length > 0) {
-    body.push(section(`*${s.checkTopics}*`), ...openEach([...topics], lang));
+    const offered = openEach([...topics], lang).map((block) => (block.type === 'actions' ? { ...block, block_id: CHECK_TOPICS_BLOCK_ID } : block));
+    body.push(section(`*${s.checkTopics}*`), ...offered);
   } else {
     body.push(section(`${hasFigures ? s.checkNoTopic : s.checkNothing}\n${s.checkHowTo}`));
   }

@@ -16,7 +16,7 @@ import { startHarness, type Harness } from '../support/app-harness.js';
 import { FORBIDDEN_IN_MESSAGES, shown } from '../support/hostile.js';
 import { expectNoPrivateData } from '../support/privacy.js';
 import { escapeAsSlack } from '../support/slack-encode.js';
-import { directMessageEvent, eventCallback, FORM, JSON_TYPE, messageShortcut, signed } from '../support/slack-requests.js';
+import { blockAction, directMessageEvent, eventCallback, FORM, JSON_TYPE, messageShortcut, signed } from '../support/slack-requests.js';
 
 const knowledge = realKnowledge();
 const BOT = 'U0NOTECH';
@@ -337,6 +337,22 @@ describe('the message shortcut "Check with NoTech" (message_action)', () => {
     h.slack.reset();
     await check({ text: 'Nimbus is a $1.2bn contract' }, { channel: { id: 'D0MAYANOTECH', name: 'directmessage' } });
     expect(await privateAnswer()).toMatchObject({ channel: 'D0MAYANOTECH', user: 'U0MAYA' });
+  });
+
+  it("a topic's button in the answer opens its card privately, beside the answer (the verdicts stay)", async () => {
+    await check({ text: 'Nimbus is a $1.2bn contract' });
+    const answer = await privateAnswer();
+    const actions = answer.blocks.find((block) => block.type === 'actions') as { block_id: string; elements: Array<{ action_id: string; value: string }> };
+    const button = actions.elements[0]!;
+    h.slack.reset();
+    const response = await h.post(
+      signed(blockAction({ action_id: button.action_id, value: button.value, block_id: actions.block_id }, { responseUrl: h.slack.responseUrl('open') }), FORM),
+    );
+    expect(response.status).toBe(200);
+    await h.slack.waitFor(() => h.slack.responsePosts.length >= 1);
+    const card = h.slack.responsePosts[0]!.body as unknown as SlackMessage & { replace_original: boolean; response_type: string };
+    expect(card).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect((card.blocks[0] as { text: { text: string } }).text.text).toBe(knowledge.entry('project-nimbus')!.name.en);
   });
 
   it.each(['channel_not_found', 'not_in_channel'])('in a DM between two people (postEphemeral: %s), the answer comes as a DM from the bot', async (error) => {
