@@ -31,7 +31,7 @@ export function openAction(deps: ListenerDeps) {
       await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, deps.store.current) });
     } else {
       // Issue 16: from a "Check with NoTech" answer, the card comes beside it, so the verdicts stay.
-      const fromCheck = body.actions[0]?.block_id === CHECK_TOPICS_BLOCK_ID;
+      const fromCheck = (body.actions as BlockAction['actions'] | undefined)?.[0]?.block_id === CHECK_TOPICS_BLOCK_ID;
       const replace = !fromCheck && (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
       await respond({ response_type: 'ephemeral', replace_original: replace, ...reply.message }).catch(async (error: unknown) => {
         deps.logger.warn({ action: 'open', via: 'response_url', error: slackErrorCode(error) }, 'card sent another way');
