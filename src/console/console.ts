@@ -1,12 +1,15 @@
 /**
  * The local console: the bot without a Slack account. Type what you would type in Slack,
- * `/notech elbit` or `@NoTech what about palantir?`, and see the message Slack would show.
+ * `/notech elbit` or `@NoTech what about palantir?`, and see the message Slack would show;
+ * `check: <a message>` shows what "Check with NoTech" answers on that message.
  * On a pipe it answers each line and exits at the end of input.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { replyToCommand, replyToMention } from '../query/respond.js';
+import { checkMessage } from '../query/check.js';
+import { checkAnswer } from '../messages/check.js';
 import type { SlackMessage } from '../messages/types.js';
 import { renderMessage } from '../messages/plain-text.js';
 
@@ -22,6 +25,8 @@ export interface ConsoleOptions {
 
 const MENTION = /^(?:@notech\b|<@[A-Z0-9]+>)\s*/i;
 const SLASH = /^\/notech(?:\s+|$)/i;
+/** The message shortcut "Check with NoTech", which has no text form in Slack. */
+const CHECK = /^check:\s*/i;
 
 /** One console line → the rendered answer (or undefined to say nothing). */
 export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' | 'color' | 'digestPreview'>): string | undefined {
@@ -29,7 +34,11 @@ export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' |
   if (text === '') return undefined;
   const knowledge = options.store.current;
   let message: SlackMessage;
-  if (MENTION.test(text)) {
+  if (CHECK.test(text)) {
+    const typed = text.replace(CHECK, '');
+    const { topics, result } = checkMessage(typed, knowledge);
+    message = checkAnswer(typed, topics, result, knowledge);
+  } else if (MENTION.test(text)) {
     message = replyToMention(text.replace(MENTION, ''), knowledge).message;
   } else if (/^\/\S+/.test(text) && !SLASH.test(text)) {
     const command = (/^\/\S+/.exec(text) ?? [''])[0].slice(0, 40);
@@ -46,7 +55,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options;
   const write = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, or exit.`);
+    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, check: <a message>, or exit.`);
   }
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   if (interactive) {
