@@ -7,9 +7,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import { replyToCommand, replyToMention } from '../query/respond.js';
-import { checkMessage } from '../query/check.js';
-import { checkAnswer } from '../messages/check.js';
+import { replyToCheck, replyToCommand, replyToMention } from '../query/respond.js';
 import type { SlackMessage } from '../messages/types.js';
 import { renderMessage } from '../messages/plain-text.js';
 
@@ -35,9 +33,7 @@ export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' |
   const knowledge = options.store.current;
   let message: SlackMessage;
   if (CHECK.test(text)) {
-    const typed = text.replace(CHECK, '');
-    const { topics, result } = checkMessage(typed, knowledge);
-    message = checkAnswer(typed, topics, result, knowledge);
+    message = replyToCheck(text.replace(CHECK, ''), knowledge).message;
   } else if (MENTION.test(text)) {
     message = replyToMention(text.replace(MENTION, ''), knowledge).message;
   } else if (/^\/\S+/.test(text) && !SLASH.test(text)) {

@@ -37,7 +37,7 @@ export interface MessageCheck {
  * The whole check of one message: its topics, then checkClaims over its figures against them.
  * `text` as typed (decoded); figures beyond MAX_FIGURE_TEXT characters are not read.
  */
-export function checkMessage(text: string, knowledge: Knowledge): MessageCheck {
+export function checkText(text: string, knowledge: Knowledge): MessageCheck {
   const topics = topicsNamed(text, knowledge);
   return { topics, result: checkClaims(text, topics, knowledge) };
 }

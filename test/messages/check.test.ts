@@ -8,7 +8,7 @@ import { checkAnswer, MAX_CHECK_LINES } from '../../src/messages/check.js';
 import { unsafeSequences } from '../../src/messages/escape.js';
 import { STRINGS } from '../../src/messages/i18n.js';
 import { checkMessage as checkLimits } from '../../src/messages/limits.js';
-import { checkMessage, topicsNamed } from '../../src/query/check.js';
+import { checkText, topicsNamed } from '../../src/query/check.js';
 import { decodeSlackText } from '../../src/slack/decode.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 import { FORBIDDEN_IN_MESSAGES, hostileText, shown } from '../support/hostile.js';
@@ -17,7 +17,7 @@ import { typedText } from '../support/slack-encode.js';
 const knowledge = realKnowledge();
 
 function answerFor(text: string) {
-  const { topics, result } = checkMessage(text, knowledge);
+  const { topics, result } = checkText(text, knowledge);
   return { topics, result, message: checkAnswer(text, topics, result, knowledge) };
 }
 

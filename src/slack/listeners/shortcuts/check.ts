@@ -7,8 +7,7 @@
  * nothing of it (nor who ran it) is logged, stored or cached; only counts are.
  */
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { checkAnswer } from '../../../messages/check.js';
-import { checkMessage } from '../../../query/check.js';
+import { replyToCheck } from '../../../query/respond.js';
 import type { ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
 import { slackErrorCode, tellPrivately } from '../../send.js';
@@ -18,8 +17,8 @@ export function checkShortcut(deps: ListenerDeps) {
     await ack();
     const knowledge = deps.store.current;
     const text = decodeSlackText(typeof shortcut.message?.text === 'string' ? shortcut.message.text : '', { self: context.botUserId });
-    const { topics, result } = checkMessage(text, knowledge);
-    const answer = checkAnswer(text, topics, result, knowledge);
+    const { check, message: answer } = replyToCheck(text, knowledge);
+    const { topics, result } = check;
     let via: string | undefined = await tellPrivately(client, { channel: shortcut.channel?.id, user: shortcut.user.id }, answer, answer, deps.logger);
     if (via === undefined) {
       via = await respond({ response_type: 'ephemeral', replace_original: false, ...answer }).then(
