@@ -75,47 +75,31 @@ describe(`each surface survives ${RUNS.toLocaleString('en')} generated inputs`, 
     expect(count).toBeGreaterThanOrEqual(RUNS);
   }, 120_000);
 
-  it('mention text', async () => {
-    const handler = appMention(deps());
+  /** Feed RUNS hostile texts to an event listener as `event(text, id, inThread)`; what it posted. */
+  async function fuzzEvent(handler: (args: never) => Promise<void>, event: (text: string, id: number, thread: Record<string, string>) => Record<string, unknown>): Promise<SlackMessage[]> {
     const posts: SlackMessage[] = [];
     const client = { chat: { postMessage: async (args: SlackMessage) => posts.push(args) } };
     let id = 0;
     await fc.assert(
       fc.asyncProperty(hostileText, fc.boolean(), async (text, inThread) => {
         id += 1;
-        await handler({
-          event: { type: 'app_mention', text: `<@U0NOTECH> ${text}`, user: 'U0FUZZ', channel: 'C0FUZZ', ts: `${id}.0001`, ...(inThread ? { thread_ts: '1.0001' } : {}) },
-          body: { event_id: `Ev${id}` },
-          context: { botUserId: 'U0NOTECH' },
-          client,
-        } as never);
+        await handler({ event: event(text, id, inThread ? { thread_ts: '1.0001' } : {}), body: { event_id: `Ev${id}` }, context: { botUserId: 'U0NOTECH' }, client } as never);
       }),
       { numRuns: RUNS },
     );
     for (const post of posts) expectSafe(post);
-    figures.mentionText = id;
+    return posts;
+  }
+
+  it('mention text', async () => {
+    const posts = await fuzzEvent(appMention(deps()), (text, id, thread) => ({ type: 'app_mention', text: `<@U0NOTECH> ${text}`, user: 'U0FUZZ', channel: 'C0FUZZ', ts: `${id}.0001`, ...thread }));
+    figures.mentionText = RUNS;
     expect(posts.length).toBeGreaterThan(RUNS / 2);
   }, 120_000);
 
   it('DM text (message.im)', async () => {
-    const handler = directMessage(deps());
-    const posts: SlackMessage[] = [];
-    const client = { chat: { postMessage: async (args: SlackMessage) => posts.push(args) } };
-    let id = 0;
-    await fc.assert(
-      fc.asyncProperty(hostileText, fc.boolean(), async (text, inThread) => {
-        id += 1;
-        await handler({
-          event: { type: 'message', channel_type: 'im', text, user: 'U0FUZZ', channel: 'D0FUZZ', ts: `${id}.0001`, ...(inThread ? { thread_ts: '1.0001' } : {}) },
-          body: { event_id: `Ev${id}` },
-          context: { botUserId: 'U0NOTECH' },
-          client,
-        } as never);
-      }),
-      { numRuns: RUNS },
-    );
-    for (const post of posts) expectSafe(post);
-    figures.directMessageText = id;
+    const posts = await fuzzEvent(directMessage(deps()), (text, id, thread) => ({ type: 'message', channel_type: 'im', text, user: 'U0FUZZ', channel: 'D0FUZZ', ts: `${id}.0001`, ...thread }));
+    figures.directMessageText = RUNS;
     expect(posts.length).toBe(RUNS); // every DM a person writes is answered
   }, 120_000);
 
