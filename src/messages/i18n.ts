@@ -181,7 +181,7 @@ const en: UiStrings = {
   dmQuickHelp: "I didn't recognise a topic there. Ask me like `what about elbit?`, or send `list` for every topic.",
   checkTitle: 'Checked with NoTech',
   checkIntro: (version) =>
-    `Each figure in the message compared with the knowledge (v${version}). Only you can see this. A comparison, not a ruling: where they differ, the knowledge may be the one out of date.`,
+    `What NoTech's knowledge (v${version}) says about this message. Only you can see this. A comparison, not a ruling: where they differ, the knowledge may be the one out of date.`,
   checkTopics: 'Topics it names:',
   checkNoTopic: 'It names no topic NoTech knows, so its figures were not compared.',
   checkFigures: 'Figures in it:',
@@ -280,7 +280,7 @@ const ar: UiStrings = {
   dmQuickHelp: 'لم أتعرّف على موضوع في رسالتك. اسألني مثلًا: `ماذا عن إلبيت؟`، أو أرسل `قائمة` لكل المواضيع.',
   checkTitle: 'تحقّق NoTech',
   checkIntro: (version) =>
-    `قُورن كل رقم في الرسالة بالمعرفة (الإصدار ${version})، ولا يرى هذا غيرك. هذه مقارنة لا حُكم: حين يختلفان، قد تكون المعرفة هي غير المحدّثة.`,
+    `ما تقوله معرفة NoTech (الإصدار ${version}) عن هذه الرسالة، ولا يرى هذا غيرك. هذه مقارنة لا حُكم: حين يختلفان، قد تكون المعرفة هي غير المحدّثة.`,
   checkTopics: 'المواضيع التي تذكرها:',
   checkNoTopic: 'لا تذكر الرسالة موضوعًا يعرفه NoTech، فلم تُقارَن أرقامها.',
   checkFigures: 'الأرقام فيها:',
