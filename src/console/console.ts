@@ -1,6 +1,7 @@
 /**
  * The local console: the bot without a Slack account. Type what you would type in Slack,
- * `/notech elbit` or `@NoTech what about palantir?`, and see the message Slack would show.
+ * `/notech elbit` or `@NoTech what about palantir?`, and see the message Slack would show;
+ * `check: <a message>` shows what "Check with NoTech" answers on that message.
  * On a pipe it answers each line and exits at the end of input.
  */
 import { createInterface } from 'node:readline';
@@ -8,7 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { answer } from '../query/answer.js';
 import { parseQuery } from '../query/parse.js';
-import { replyToCommand, replyToMention } from '../query/respond.js';
+import { replyToCheck, replyToCommand, replyToMention } from '../query/respond.js';
 import { reportMessage } from '../messages/report.js';
 import type { SlackMessage } from '../messages/types.js';
 import { renderMessage } from '../messages/plain-text.js';
@@ -41,6 +42,8 @@ function reportPreview(topic: string, text: string, options: Pick<ConsoleOptions
   return reportMessage({ entryId: result.entry.id, lang: result.lang, path: `entries[${index}]`, text }, knowledge);
 }
 const SLASH = /^\/notech(?:\s+|$)/i;
+/** The message shortcut "Check with NoTech", which has no text form in Slack. */
+const CHECK = /^check:\s*/i;
 
 /** One console line → the rendered answer (or undefined to say nothing). */
 export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' | 'color' | 'digestPreview' | 'now'>): string | undefined {
@@ -49,7 +52,9 @@ export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' |
   const knowledge = options.store.current;
   const view = { now: options.now?.() ?? new Date() };
   let message: SlackMessage;
-  if (MENTION.test(text)) {
+  if (CHECK.test(text)) {
+    message = replyToCheck(text.replace(CHECK, ''), knowledge).message;
+  } else if (MENTION.test(text)) {
     message = replyToMention(text.replace(MENTION, ''), knowledge, view).message;
   } else if (/^\/\S+/.test(text) && !SLASH.test(text)) {
     const command = (/^\/\S+/.exec(text) ?? [''])[0].slice(0, 40);
@@ -69,7 +74,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options;
   const write = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, report elbit <what is wrong>, or exit.`);
+    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, check: <a message>, report elbit <what is wrong>, or exit.`);
   }
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   if (interactive) {

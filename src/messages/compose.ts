@@ -97,7 +97,7 @@ function finish(body: KnownBlock[], fallback: string, lang: Lang, preface: Known
 
 export function helpBlocks(lang: Lang): KnownBlock[] {
   const s = t(lang);
-  return [header(s.helpTitle), section(s.helpIntro), ...sections(undefined, s.helpLines.map((line) => `• ${line}`)), context(s.helpLegend)];
+  return [header(s.helpTitle), section(s.helpIntro), ...sections(undefined, [...s.helpLines, ...s.dmAndShortcutHelpLines].map((line) => `• ${line}`)), context(s.helpLegend)];
 }
 
 function entryLine(entry: Entry, lang: Lang, stale = false): string {
@@ -154,7 +154,7 @@ function namedTopicsBlocks(text: string, entries: Entry[], lang: Lang): KnownBlo
 }
 
 /** One line per entry with its `/notech id`, and a button that opens each card. */
-function openEach(entries: Entry[], lang: Lang): KnownBlock[] {
+export function openEach(entries: Entry[], lang: Lang): KnownBlock[] {
   return [
     ...sections(undefined, entries.map((entry) => entryLine(entry, lang))),
     actions(

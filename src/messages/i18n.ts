@@ -108,6 +108,47 @@ export interface UiStrings {
   reportNotOpened: string;
   /** A field error when "what is wrong" holds only spaces. */
   reportEmpty: string;
+  // Issue 16: DMs and the message shortcut
+  /** How-to-ask lines for DMs and the "Check with NoTech" shortcut (help and the Home tab add them after helpLines). */
+  dmAndShortcutHelpLines: string[];
+  /** The short reply to a DM that names no topic: how to ask, in a DM. */
+  dmQuickHelp: string;
+  /** "Check with NoTech": the answer's first line. */
+  checkTitle: string;
+  /** Under the title: what was compared with what; `version` is the knowledge version. */
+  checkIntro: (version: string) => string;
+  checkTopics: string;
+  /** The message names no topic: its figures are not compared. */
+  checkNoTopic: string;
+  checkFigures: string;
+  /** Topics named, but no figure stated. */
+  checkNoFigures: string;
+  /** Neither a topic nor a figure. */
+  checkNothing: string;
+  /** How to use the shortcut, after checkNoTopic or checkNothing. */
+  checkHowTo: string;
+  /** A figure as the message wrote it, quoted (already escaped). */
+  checkQuote: (written: string) => string;
+  /** The verdicts in words: a comparison with the knowledge, never "true" or "false". */
+  verdicts: { matches: string; differs: string; 'not-in-knowledge': string };
+  /** Before the knowledge's figures that differ: "the knowledge has". */
+  checkKnowledgeHas: string;
+  /** A match once rounded to the precision the message wrote ("99.7%" for 99.74%). */
+  checkRounded: string;
+  /** The message wrote money without a currency ("1.2bn"). */
+  checkNoCurrency: string;
+  /** The message's figure is the seed article's, which the sources correct. */
+  checkRepeatsSeed: string;
+  /** The message gave a bound ("over 13 PB") that the knowledge's value satisfies. */
+  checkWithinBound: string;
+  /** A not-in-knowledge figure that the knowledge has for a topic the message does not name. */
+  checkElsewhere: (topic: string) => string;
+  /** A bare year that is a named topic's own year: "Project Nimbus: 2021". */
+  checkEntryYear: (topic: string, year: number) => string;
+  /** The bound words a message wrote before a figure, quoted with it. */
+  checkBounds: Record<'more-than' | 'at-least' | 'less-than' | 'at-most', string>;
+  /** More figures than the answer shows. */
+  checkMoreFigures: (count: number) => string;
 }
 
 const en: UiStrings = {
@@ -213,6 +254,32 @@ const en: UiStrings = {
   reportPathGone: 'not in the knowledge file as it is now',
   reportNotOpened: 'Slack did not open the report window. Press “Report a problem” again.',
   reportEmpty: 'Say in a few words what is wrong.',
+  // Issue 16: DMs and the message shortcut
+  dmAndShortcutHelpLines: [
+    'Send NoTech a direct message (its Messages tab): ask as you would in a channel, e.g. `what about palantir?`',
+    '*Check with NoTech* (a message’s ⋮ menu, More message shortcuts): compares every figure in a message with the knowledge, privately',
+  ],
+  dmQuickHelp: "I didn't recognise a topic there. Ask me like `what about elbit?`, or send `list` for every topic.",
+  checkTitle: 'Checked with NoTech',
+  checkIntro: (version) =>
+    `What NoTech's knowledge (v${version}) says about this message. Only you can see this. A comparison, not a ruling: where they differ, the knowledge may be the one out of date.`,
+  checkTopics: 'Topics it names:',
+  checkNoTopic: 'It names no topic NoTech knows, so its figures were not compared.',
+  checkFigures: 'Figures in it:',
+  checkNoFigures: 'It states no figure to compare.',
+  checkNothing: 'It names no topic NoTech knows and states no figure to compare.',
+  checkHowTo: 'Check a message that names a contract or company, like “Nimbus is a $1.2bn contract”, or type `/notech list` for every topic.',
+  checkQuote: (written) => `“${written}”`,
+  verdicts: { matches: 'matches', differs: 'differs', 'not-in-knowledge': 'not in the knowledge' },
+  checkKnowledgeHas: 'the knowledge has',
+  checkRounded: 'once rounded',
+  checkNoCurrency: 'no currency written',
+  checkRepeatsSeed: 'this is the seed article’s figure, which the sources correct',
+  checkWithinBound: 'the message’s bound holds for it',
+  checkElsewhere: (topic) => `the knowledge has this figure for ${topic}, which the message does not name`,
+  checkEntryYear: (topic, year) => `${topic}: ${year}`,
+  checkBounds: { 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than', 'at-most': 'at most' },
+  checkMoreFigures: (count) => `and ${count} more ${count === 1 ? 'figure' : 'figures'}, not shown here`,
 };
 
 const ar: UiStrings = {
@@ -320,6 +387,33 @@ const ar: UiStrings = {
   reportPathGone: 'غير موجود في ملف المعرفة بصيغته الحالية',
   reportNotOpened: 'لم يفتح Slack نافذة البلاغ. اضغط «أبلغ عن خطأ» مرة أخرى.',
   reportEmpty: 'اكتب في كلمات قليلة ما الخطأ.',
+  // Issue 16: DMs and the message shortcut
+  dmAndShortcutHelpLines: [
+    'راسل NoTech مباشرةً (تبويب الرسائل): اسأل كما تسأل في قناة، مثلًا `ماذا عن بالانتير؟`',
+    '*Check with NoTech* (قائمة ⋮ في أي رسالة، ثم اختصارات الرسائل): يقارن كل رقم في الرسالة بالمعرفة، ولا يرى النتيجة غيرك',
+  ],
+  dmQuickHelp: 'لم أتعرّف على موضوع في رسالتك. اسألني مثلًا: `ماذا عن إلبيت؟`، أو أرسل `قائمة` لكل المواضيع.',
+  checkTitle: 'تحقّق NoTech',
+  checkIntro: (version) =>
+    `ما تقوله معرفة NoTech (الإصدار ${version}) عن هذه الرسالة، ولا يرى هذا غيرك. هذه مقارنة لا حُكم: حين يختلفان، قد تكون المعرفة هي غير المحدّثة.`,
+  checkTopics: 'المواضيع التي تذكرها:',
+  checkNoTopic: 'لا تذكر الرسالة موضوعًا يعرفه NoTech، فلم تُقارَن أرقامها.',
+  checkFigures: 'الأرقام فيها:',
+  checkNoFigures: 'لا تذكر الرسالة رقمًا للمقارنة.',
+  checkNothing: 'لا تذكر الرسالة موضوعًا يعرفه NoTech ولا رقمًا للمقارنة.',
+  checkHowTo: 'جرّبه على رسالة تذكر عقدًا أو شركة، مثل «قيمة عقد نيمبوس ١٫٢ مليار دولار»، أو اكتب `/notech قائمة` لكل المواضيع.',
+  checkQuote: (written) => `«${written}»`,
+  verdicts: { matches: 'يطابق', differs: 'يختلف', 'not-in-knowledge': 'ليس في المعرفة' },
+  checkKnowledgeHas: 'في المعرفة',
+  checkRounded: 'بعد التقريب',
+  checkNoCurrency: 'لم تُذكر العملة',
+  checkRepeatsSeed: 'هذا رقم المقال الأصلي، وقد صحّحته المصادر',
+  checkWithinBound: 'والحدّ الذي تذكره الرسالة ينطبق عليه',
+  checkElsewhere: (topic) => `في المعرفة هذا الرقم لموضوع ${topic}، ولا تذكره الرسالة`,
+  checkEntryYear: (topic, year) => `${topic}: ${year}`,
+  checkBounds: { 'more-than': 'أكثر من', 'at-least': 'ما لا يقل عن', 'less-than': 'أقل من', 'at-most': 'ما لا يزيد على' },
+  // The count in parentheses, as allFacts does: no Arabic number agreement rule is needed.
+  checkMoreFigures: (count) => `وأرقام أخرى (${count}) لا تظهر هنا`,
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };

@@ -11,3 +11,8 @@ export function quickHelp(lang: Lang): SlackMessage {
       : "I didn't recognise a topic there. Ask me like `@NoTech what about elbit?`, or type `/notech list` for every topic.";
   return { text: t(lang).helpTitle, blocks: [section(text)] };
 }
+
+/** The short reply to a DM that names no topic: how to ask, without the `@NoTech` a DM does not need. */
+export function quickHelpInDm(lang: Lang): SlackMessage {
+  return { text: t(lang).helpTitle, blocks: [section(t(lang).dmQuickHelp)] };
+}

@@ -3,7 +3,7 @@
  * Pure: no Slack, no I/O. The message text is read, used and dropped: nothing here logs, stores
  * or caches it (which is why it uses normalize(), not the word cache behind tokens()).
  *
- * ## How to show the result (for whoever wires the message shortcut)
+ * ## How to show the result (wired in src/messages/check.ts, the shortcut's answer)
  * - Answer in `result.lang` (Arabic for an Arabic message), privately to the organizer who ran
  *   the shortcut (ephemeral or a modal), never in the thread: it quotes the thread back.
  * - First line: the topics the message names (`topicIds`), as their names. None → say the

@@ -5,10 +5,12 @@
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
 import { compose, type ComposeOptions } from '../messages/compose.js';
-import { quickHelp } from '../messages/quick-help.js';
+import { checkAnswer } from '../messages/check.js';
+import { quickHelp, quickHelpInDm } from '../messages/quick-help.js';
 import { reviewDay } from '../messages/review-dates.js';
 import type { SlackMessage } from '../messages/types.js';
 import { answer, type Answer } from './answer.js';
+import { checkText, type MessageCheck } from './check.js';
 import { FULL_WORD, parseQuery, stripMentions, type Query } from './parse.js';
 
 export interface Reply {
@@ -71,6 +73,26 @@ export function replyToMention(text: string, knowledge: Knowledge, view: Surface
     return { query, answer: result, message: quickHelp(result.lang) };
   }
   return { query, answer: result, message: remembered('mention', result, knowledge, () => compose(result, knowledge, view), view) };
+}
+
+/**
+ * A direct message to the bot: read exactly as a mention (same grammar, same free-text topic
+ * finding); only the short help differs, since in a DM there is no `@NoTech` to type.
+ */
+export function replyToDirectMessage(text: string, knowledge: Knowledge): Reply {
+  const reply = replyToMention(text, knowledge);
+  const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
+  return isHelp ? { ...reply, message: quickHelpInDm(reply.answer.lang) } : reply;
+}
+
+/**
+ * "Check with NoTech" on a message (`text` as typed, decoded): its topics and every figure's
+ * verdict, composed privately for the person who ran it. Never cached: the answer quotes the
+ * message's figures, and nothing of what a person wrote is kept past the request.
+ */
+export function replyToCheck(text: string, knowledge: Knowledge): { check: MessageCheck; message: SlackMessage } {
+  const check = checkText(text, knowledge);
+  return { check, message: checkAnswer(text, check.topics, check.result, knowledge) };
 }
 
 /** The command text a Share button replays: the entry id for cards, so a share is exact. */

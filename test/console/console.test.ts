@@ -92,3 +92,14 @@ describe('the console on a pipe', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('the console shows "Check with NoTech" (issue 16)', () => {
+  it('`check: <message>` gives the topics and each figure with its verdict, in the message language', () => {
+    const result = pipeThroughNpmStart("check: Microsoft's prison contract was $211k and 99.9% of Palestinians are convicted\ncheck: قيمة عقد نيمبوس ١٫٢ مليار دولار\n");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('“$211k”: matches');
+    expect(result.stdout).toContain('“99.9%”: differs');
+    expect(result.stdout).toContain(knowledge.entry('ips-consulting')!.name.en);
+    expect(result.stdout).toContain('«١٫٢ مليار دولار»: يطابق');
+  });
+});

@@ -9,7 +9,7 @@ import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import { FORBIDDEN_IN_MESSAGES, hostileButtonValue, hostileText, shown } from '../support/hostile.js';
-import { blockAction, eventCallback, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
+import { blockAction, directMessageEvent, eventCallback, FORM, JSON_TYPE, mentionEvent, messageShortcut, signed, slashCommand } from '../support/slack-requests.js';
 
 const RUNS = 300;
 let h: Harness;
@@ -53,6 +53,32 @@ describe(`${RUNS} generated requests per surface over signed HTTP`, () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const call of h.slack.callsTo('chat.postMessage')) expectSafe(call.args as unknown as SlackMessage);
     expect(h.slack.callsTo('chat.postMessage').length).toBeGreaterThan(RUNS / 2);
+  }, 120_000);
+
+  it('DMs (message.im)', async () => {
+    h.slack.reset();
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (text) => {
+        expect((await h.post(signed(eventCallback(directMessageEvent(text)), JSON_TYPE))).status).toBe(200);
+      }),
+      { numRuns: RUNS },
+    );
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length >= RUNS, 10_000);
+    for (const call of h.slack.callsTo('chat.postMessage')) expectSafe(call.args as unknown as SlackMessage);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(RUNS);
+  }, 120_000);
+
+  it('the message shortcut "Check with NoTech"', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (text) => {
+        h.slack.reset();
+        const response = await h.post(signed(messageShortcut({ text }, { responseUrl: h.slack.responseUrl('c') }), FORM));
+        expect(response.status).toBe(200);
+        await h.slack.waitFor(() => h.slack.callsTo('chat.postEphemeral').length >= 1);
+        for (const call of h.slack.callsTo('chat.postEphemeral')) expectSafe(call.args as unknown as SlackMessage);
+      }),
+      { numRuns: RUNS },
+    );
   }, 120_000);
 
   it('button payloads', async () => {

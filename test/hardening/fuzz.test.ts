@@ -19,6 +19,8 @@ import { openAction } from '../../src/slack/listeners/actions/open.js';
 import { shareAction } from '../../src/slack/listeners/actions/share.js';
 import { notechCommand } from '../../src/slack/listeners/commands/notech.js';
 import { appMention } from '../../src/slack/listeners/events/app-mention.js';
+import { directMessage } from '../../src/slack/listeners/events/direct-message.js';
+import { checkShortcut } from '../../src/slack/listeners/shortcuts/check.js';
 import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 import { FORBIDDEN_IN_MESSAGES, hostileButtonValue, hostileText, shown } from '../support/hostile.js';
 
@@ -73,26 +75,66 @@ describe(`each surface survives ${RUNS.toLocaleString('en')} generated inputs`, 
     expect(count).toBeGreaterThanOrEqual(RUNS);
   }, 120_000);
 
-  it('mention text', async () => {
-    const handler = appMention(deps());
+  /** Feed RUNS hostile texts to an event listener as `event(text, id, inThread)`; what it posted. */
+  async function fuzzEvent(handler: (args: never) => Promise<void>, event: (text: string, id: number, thread: Record<string, string>) => Record<string, unknown>): Promise<SlackMessage[]> {
     const posts: SlackMessage[] = [];
     const client = { chat: { postMessage: async (args: SlackMessage) => posts.push(args) } };
     let id = 0;
     await fc.assert(
       fc.asyncProperty(hostileText, fc.boolean(), async (text, inThread) => {
         id += 1;
-        await handler({
-          event: { type: 'app_mention', text: `<@U0NOTECH> ${text}`, user: 'U0FUZZ', channel: 'C0FUZZ', ts: `${id}.0001`, ...(inThread ? { thread_ts: '1.0001' } : {}) },
-          body: { event_id: `Ev${id}` },
-          context: { botUserId: 'U0NOTECH' },
-          client,
-        } as never);
+        await handler({ event: event(text, id, inThread ? { thread_ts: '1.0001' } : {}), body: { event_id: `Ev${id}` }, context: { botUserId: 'U0NOTECH' }, client } as never);
       }),
       { numRuns: RUNS },
     );
     for (const post of posts) expectSafe(post);
-    figures.mentionText = id;
+    return posts;
+  }
+
+  it('mention text', async () => {
+    const posts = await fuzzEvent(appMention(deps()), (text, id, thread) => ({ type: 'app_mention', text: `<@U0NOTECH> ${text}`, user: 'U0FUZZ', channel: 'C0FUZZ', ts: `${id}.0001`, ...thread }));
+    figures.mentionText = RUNS;
     expect(posts.length).toBeGreaterThan(RUNS / 2);
+  }, 120_000);
+
+  it('DM text (message.im)', async () => {
+    const posts = await fuzzEvent(directMessage(deps()), (text, id, thread) => ({ type: 'message', channel_type: 'im', text, user: 'U0FUZZ', channel: 'D0FUZZ', ts: `${id}.0001`, ...thread }));
+    figures.directMessageText = RUNS;
+    expect(posts.length).toBe(RUNS); // every DM a person writes is answered
+  }, 120_000);
+
+  it('message shortcut "Check with NoTech" (message text)', async () => {
+    const handler = checkShortcut(deps());
+    const posts: SlackMessage[] = [];
+    let count = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.option(hostileText, { nil: undefined }), fc.boolean(), async (text, inDm) => {
+        let acked = false;
+        await handler({
+          ack: async () => {
+            acked = true;
+          },
+          shortcut: { type: 'message_action', callback_id: 'notech_check', user: { id: 'U0FUZZ' }, channel: { id: inDm ? 'D0FUZZ' : 'C0FUZZ' }, message: { type: 'message', ts: '1.0001', ...(text === undefined ? {} : { text }) } },
+          context: { botUserId: 'U0NOTECH' },
+          respond: async () => undefined,
+          client: {
+            chat: {
+              postEphemeral: async (args: SlackMessage) => {
+                if (inDm) throw Object.assign(new Error('An API error occurred: channel_not_found'), { data: { error: 'channel_not_found' } });
+                posts.push(args);
+              },
+              postMessage: async (args: SlackMessage) => posts.push(args),
+            },
+          },
+        } as never);
+        expect(acked).toBe(true);
+        count += 1;
+      }),
+      { numRuns: RUNS },
+    );
+    for (const post of posts) expectSafe(post);
+    figures.checkShortcut = count;
+    expect(posts.length).toBe(RUNS); // every check is answered, ephemeral or by DM
   }, 120_000);
 
   it('button payloads (share and open)', async () => {

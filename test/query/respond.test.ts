@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replyToCommand, replyToMention } from '../../src/query/respond.js';
+import { replyToCommand, replyToDirectMessage, replyToMention } from '../../src/query/respond.js';
+import { STRINGS } from '../../src/messages/i18n.js';
+import { hostileText } from '../support/hostile.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();
@@ -23,5 +26,21 @@ describe('the message cache keeps nothing a person typed', () => {
     const topics = replyToMention('google and amazon', knowledge);
     expect(topics.answer.kind).toBe('topics');
     expect(replyToMention('google and amazon', knowledge).message).not.toBe(topics.message);
+  });
+});
+
+describe('a DM is read exactly as a mention (issue 16)', () => {
+  it('property: the same answer for any text; only the short help differs (no @NoTech to type in a DM)', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileText, fc.constantFrom('thanks!', 'مرحبا', 'what about palantir?', 'google and amazon', 'list', 'ماذا عن إلبيت؟')), (text) => {
+        const dm = replyToDirectMessage(text, knowledge);
+        const mention = replyToMention(text, knowledge);
+        expect(dm.answer).toEqual(mention.answer);
+        const isHelp = mention.answer.kind === 'did-you-mean' && mention.answer.suggestions.length === 0;
+        if (isHelp) expect(JSON.stringify(dm.message)).toContain(STRINGS[mention.answer.lang].dmQuickHelp.slice(0, 20));
+        else expect(dm.message).toEqual(mention.message);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

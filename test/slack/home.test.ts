@@ -22,3 +22,15 @@ describe('the Home view', () => {
     expect(checkMessage({ text: 'home', blocks: second.blocks as SlackMessage['blocks'] }, 'home')).toEqual([]);
   });
 });
+
+describe('the Home tab says how to ask (issue 16)', () => {
+  it('in a DM and with the Check with NoTech shortcut, in both languages, under "How to ask"', () => {
+    const blocks = new HomeViews().forKnowledge(realKnowledge()).blocks;
+    const text = JSON.stringify(blocks);
+    const howTo = text.indexOf('How to ask');
+    expect(howTo).toBeGreaterThan(-1);
+    for (const line of ['Send NoTech a direct message', 'راسل NoTech مباشرةً', '*Check with NoTech*']) {
+      expect(text.indexOf(line), line).toBeGreaterThan(howTo);
+    }
+  });
+});

@@ -13,6 +13,7 @@ interface Manifest {
     slash_commands: Array<{ command: string; description: string; usage_hint?: string; url?: string }>;
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
     bot_user: unknown;
+    shortcuts?: Array<{ name: string; type: string; callback_id: string; description: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[]; request_url?: string }; interactivity: { is_enabled: boolean; request_url?: string }; socket_mode_enabled: boolean };
@@ -43,6 +44,14 @@ describe('manifest.json', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...REGISTERED.events].sort());
   });
 
+  it('declares exactly the shortcuts the code registers: "Check with NoTech" on messages', () => {
+    const declared = manifest.features.shortcuts ?? [];
+    expect(declared.map((shortcut) => shortcut.callback_id)).toEqual([...REGISTERED.shortcuts]);
+    expect(declared).toContainEqual(expect.objectContaining({ name: 'Check with NoTech', type: 'message', callback_id: 'notech_check' }));
+    // A message shortcut needs interactivity and the commands scope, both asked for below.
+    expect(manifest.oauth_config.scopes.bot).toContain('commands');
+  });
+
   it('enables interactivity, and every button the bot sends has a registered action', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const knowledge = realKnowledge();
@@ -64,17 +73,16 @@ describe('manifest.json', () => {
   });
 
   it('asks for the least scopes that work, and each is used', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:join', 'chat:write', 'commands', 'groups:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:join', 'chat:write', 'commands', 'groups:history', 'im:history']);
     expect(REGISTERED.events).toContain('app_mention'); // app_mentions:read
+    expect(REGISTERED.events).toContain('message.im'); // im:history
     expect(REGISTERED.commands.length).toBeGreaterThan(0); // commands
   });
 
   it('has a Home tab and a bot user, and is in Socket Mode with no request URLs', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    // The bot DMs a person whose share could not be delivered anywhere else (share.ts): the
-    // Messages tab shows those DMs; read-only, since the bot does not read DMs (no message.im).
-    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: true });
-    expect(REGISTERED.events).not.toContain('message.im');
+    // People write to the bot in its Messages tab (message.im), so the tab is open for writing.
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(manifest.features.bot_user).toBeDefined();
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.request_url).toBeUndefined();

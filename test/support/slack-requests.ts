@@ -156,3 +156,54 @@ export function viewSubmission(
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/**
+ * A `message.im` event (a person's DM to the bot) as Slack sends it: type "message",
+ * channel_type "im", a D… channel, the text as Slack encodes it, a rich_text block, ts and
+ * event_ts; `extra` adds or overrides fields (thread_ts, subtype, bot_id, edited, …).
+ */
+export function directMessageEvent(sentText: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const ts = typeof extra.ts === 'string' ? extra.ts : `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
+  return {
+    type: 'message',
+    user: 'U0MAYA',
+    text: sentText,
+    ts,
+    event_ts: ts,
+    channel: 'D0MAYANOTECH',
+    channel_type: 'im',
+    client_msg_id: nextId('dm-'),
+    team: 'T0TEST',
+    blocks: [{ type: 'rich_text', block_id: nextId('rt'), elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: sentText }] }] }],
+    ...extra,
+  };
+}
+
+/**
+ * A message shortcut (`message_action`) as Slack posts it: form-encoded `payload=` JSON with
+ * callback_id, trigger_id, response_url, the channel, the user who ran it and the message it was
+ * run on (`message.text` as Slack encodes it; leave it out for a message with only a file).
+ */
+export function messageShortcut(
+  message: Record<string, unknown>,
+  options: { callbackId?: string; responseUrl: string; channel?: { id: string; name: string }; user?: { id: string; name: string } },
+): string {
+  const user = options.user ?? { id: 'U0MAYA', name: 'maya' };
+  const ts = typeof message.ts === 'string' ? message.ts : `1764000000.${String(++counter).padStart(6, '0')}`;
+  const payload = {
+    type: 'message_action',
+    token: 'deprecated',
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: 'T0TEST', domain: 'test' },
+    user: { id: user.id, username: user.name, team_id: 'T0TEST', name: user.name },
+    channel: options.channel ?? { id: 'C0ORGANIZE', name: 'organizing' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: options.callbackId ?? 'notech_check',
+    trigger_id: nextId('trig.'),
+    response_url: options.responseUrl,
+    message_ts: ts,
+    message: { type: 'message', user: 'U0BOSS', ts, client_msg_id: nextId('m-'), team: 'T0TEST', ...message },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

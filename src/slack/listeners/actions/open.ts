@@ -7,6 +7,7 @@
  * the full card opens in a modal that only the person sees.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { CHECK_TOPICS_BLOCK_ID } from '../../../messages/check.js';
 import { expiredButtonMessage } from '../../../messages/errors.js';
 import { replyToCommand } from '../../../query/respond.js';
 import { readButtonValue } from '../../button-value.js';
@@ -30,7 +31,9 @@ export function openAction(deps: ListenerDeps) {
       // A modal is where the full card belongs: it is private, and there is room for all of it.
       await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, deps.store.current, surface) });
     } else {
-      const replace = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
+      // Issue 16: from a "Check with NoTech" answer, the card comes beside it, so the verdicts stay.
+      const fromCheck = (body.actions as BlockAction['actions'] | undefined)?.[0]?.block_id === CHECK_TOPICS_BLOCK_ID;
+      const replace = !fromCheck && (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
       await respond({ response_type: 'ephemeral', replace_original: replace, ...reply.message }).catch(async (error: unknown) => {
         deps.logger.warn({ action: 'open', via: 'response_url', error: slackErrorCode(error) }, 'card sent another way');
         await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, reply.message, reply.message, deps.logger);

@@ -3,8 +3,10 @@ import type { ListenerDeps } from '../../context.js';
 import { HomeViews } from '../../views/home.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
+import { directMessage } from './direct-message.js';
 
-export const EVENTS = ['app_mention', 'app_home_opened'] as const;
+/** The events this app subscribes to, as the manifest names them (`message.im` arrives as type `message`). */
+export const EVENTS = ['app_mention', 'app_home_opened', 'message.im'] as const;
 
 /**
  * One Bolt listener for all events, routing by type: Bolt runs every listener's middleware on
@@ -14,8 +16,10 @@ export function register(app: App, deps: ListenerDeps): void {
   const handlers = {
     app_mention: appMention(deps),
     app_home_opened: appHomeOpened(deps, new HomeViews()),
+    // DMs only (`message.im`): the listener checks channel_type, so another message.* subscription answers nothing by accident.
+    message: directMessage(deps),
   } as const;
-  app.event(new RegExp(`^(${EVENTS.join('|')})$`), async (args) => {
+  app.event(new RegExp(`^(${Object.keys(handlers).join('|')})$`), async (args) => {
     const handler = handlers[args.event.type as keyof typeof handlers] as ((args: unknown) => Promise<void>) | undefined;
     await handler?.(args);
   });
