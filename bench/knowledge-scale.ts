@@ -67,7 +67,7 @@ t = performance.now();
 let blocks = 0;
 for (let c = 0; c < channels; c += 1) {
   const shown = knowledge.entries.slice(0, c % knowledge.entries.length).map((e) => e.id);
-  const plan = planDigest(knowledge, { spotlightShown: shown, ...(c % 2 ? { lastVersion: '0.9.0' } : {}) });
+  const plan = planDigest(knowledge, { spotlightShown: shown, ...(c % 2 ? { lastVersion: '0.9.0' } : {}) }, new Date('2026-11-30T09:00:00Z'));
   blocks += digestMessage(plan, { lang: c % 4 === 0 ? 'ar' : 'en', at: new Date('2026-11-30T09:00:00Z'), timezone: 'Europe/London' }).blocks.length;
 }
 const digestTotalMs = performance.now() - t;

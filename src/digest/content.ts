@@ -2,6 +2,7 @@
 import { compareVersions } from '../knowledge/crosscheck.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
+import { isStale } from '../knowledge/review.js';
 import type { ChangelogRelease, Entry } from '../knowledge/schema.js';
 import { digestMessage, type DigestContent } from '../messages/digest.js';
 import type { SlackMessage } from '../messages/types.js';
@@ -36,8 +37,14 @@ export interface DigestPlan extends DigestContent {
   shownAfter: string[];
 }
 
-export function planDigest(knowledge: Knowledge, channel: { lastVersion?: string; spotlightShown: readonly string[] }): DigestPlan {
-  const spotlight = nextSpotlight(knowledge.entries, channel.spotlightShown);
+/**
+ * What one channel's digest says at `at` (the run's time): the releases since its last digest
+ * and a spotlight. A stale entry (past `verified` plus its review interval at `at`) is never the
+ * spotlight: organizers repeat what a digest puts forward. With every entry stale, no spotlight.
+ */
+export function planDigest(knowledge: Knowledge, channel: { lastVersion?: string; spotlightShown: readonly string[] }, at: Date): DigestPlan {
+  const fresh = knowledge.entries.filter((entry) => !isStale(entry, knowledge.data, at));
+  const spotlight = nextSpotlight(fresh, channel.spotlightShown);
   return {
     knowledge,
     releases: changesSince(knowledge.data.changelog, channel.lastVersion),
@@ -56,6 +63,6 @@ export function composeDigest(
   channel: { lastVersion?: string; spotlightShown: readonly string[] },
   options: { lang: Lang; at: Date; timezone: string },
 ): { plan: DigestPlan; message: SlackMessage } {
-  const plan = planDigest(knowledge, channel);
+  const plan = planDigest(knowledge, channel, options.at);
   return { plan, message: digestMessage(plan, options) };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changesSince, nextSpotlight, planDigest } from '../../src/digest/content.js';
+import { Knowledge } from '../../src/knowledge/knowledge.js';
 import { digestMessage } from '../../src/messages/digest.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import type { ChangelogRelease } from '../../src/knowledge/schema.js';
@@ -56,9 +57,26 @@ describe('spotlight rotation', () => {
   });
 });
 
+describe('the spotlight and review dates', () => {
+  it('never spotlights a stale entry, and spotlights none when every entry is stale', () => {
+    // The repo file's entries were verified on 2026-11-30 with a 180-day interval.
+    const data = structuredClone(knowledge.data);
+    data.entries[0]!.verified = '2025-01-01'; // stale at AT
+    const partly = new Knowledge(data);
+    expect(planDigest(knowledge, { spotlightShown: [] }, AT).spotlight?.id).toBe(knowledge.entries[0]!.id);
+    expect(planDigest(partly, { spotlightShown: [] }, AT).spotlight?.id).toBe(knowledge.entries[1]!.id);
+    const later = new Date('2028-01-01T09:00:00Z'); // every entry is stale by then
+    const none = planDigest(knowledge, { spotlightShown: [] }, later);
+    expect(none.spotlight).toBeUndefined();
+    expect(JSON.stringify(digestMessage(none, { lang: 'en', at: later, timezone: 'UTC' }).blocks)).not.toContain('Spotlight');
+  });
+});
+
+const AT = new Date('2026-11-30T09:00:00Z');
+
 describe('the digest message', () => {
   it('says the week, the version, the changes since the last version, a spotlight and how to ask', () => {
-    const plan = planDigest(knowledge, { lastVersion: '1.0.0', spotlightShown: [] });
+    const plan = planDigest(knowledge, { lastVersion: '1.0.0', spotlightShown: [] }, AT);
     const message = digestMessage(plan, { lang: 'en', at: new Date('2026-11-30T09:00:00Z'), timezone: 'Europe/London' });
     const text = JSON.stringify(message.blocks);
     expect(text).toContain('week of 30 November 2026');
@@ -71,7 +89,7 @@ describe('the digest message', () => {
   });
 
   it('is bilingual, Arabic first, where the channel chose Arabic', () => {
-    const plan = planDigest(knowledge, { spotlightShown: [] });
+    const plan = planDigest(knowledge, { spotlightShown: [] }, AT);
     const message = digestMessage(plan, { lang: 'ar', at: new Date('2026-11-30T09:00:00Z'), timezone: 'Asia/Beirut' });
     const text = JSON.stringify(message.blocks);
     expect(message.blocks[0]).toMatchObject({ type: 'header' });
@@ -82,7 +100,7 @@ describe('the digest message', () => {
   });
 
   it('says so when nothing changed', () => {
-    const plan = planDigest(knowledge, { lastVersion: knowledge.version, spotlightShown: [] });
+    const plan = planDigest(knowledge, { lastVersion: knowledge.version, spotlightShown: [] }, AT);
     expect(JSON.stringify(digestMessage(plan, { lang: 'en', at: new Date(), timezone: 'UTC' }).blocks)).toContain(`No changes since v${knowledge.version}`);
   });
 });
