@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { KnowledgeStore } from '../knowledge/store.js';
-import { replyToCommand, replyToMention } from '../query/respond.js';
+import { replyToCommand, replyToMention } from '../reply/index.js';
 import type { SlackMessage } from '../messages/types.js';
 import { renderMessage } from '../messages/plain-text.js';
 

@@ -16,7 +16,7 @@ import { t } from '../../src/messages/i18n.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import { renderMessage } from '../../src/messages/plain-text.js';
 import type { SlackMessage } from '../../src/messages/types.js';
-import { replyToCommand, replyToMention } from '../../src/query/respond.js';
+import { replyToCommand, replyToMention } from '../../src/reply/index.js';
 import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();

@@ -6,8 +6,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { ENTRY_KINDS } from '../../knowledge/schema.js';
-import { actions, button, context, divider, fitBlocks, header, section, sections } from '../../messages/blocks.js';
-import { ACTION_IDS, type ShareValue } from '../../messages/compose.js';
+import { actions, context, divider, fitBlocks, header, section, sections } from '../../messages/blocks.js';
+import { openButton } from '../../messages/buttons.js';
 import { releaseLines } from '../../messages/release.js';
 import { escapeMrkdwn } from '../../messages/escape.js';
 import { formatPartialDate } from '../../messages/format.js';
@@ -34,11 +34,9 @@ export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
     if (entries.length === 0) continue;
     blocks.push(divider(), header(`${en.kindsPlural[kind]} · ${ar.kindsPlural[kind]}`));
     for (const entry of entries) {
-      const open = (lang: 'en' | 'ar', index: number, label: string) =>
-        button(label, `${ACTION_IDS.openPrefix}${index}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue));
       blocks.push(
         section(`*${escapeMrkdwn(entry.name.en)}* · ${escapeMrkdwn(entry.name.ar)}\n${escapeMrkdwn(entry.summary.en)}`),
-        actions(`home_${entry.id}`, [open('en', 0, 'Open'), open('ar', 1, 'افتح بالعربية')]),
+        actions(`home_${entry.id}`, [openButton('Open', entry.id, 'en', 0), openButton('افتح بالعربية', entry.id, 'ar', 1)]),
       );
     }
   }

@@ -7,12 +7,9 @@
  * the button's response_url instead.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { compose } from '../../../messages/compose.js';
+import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage } from '../../../messages/errors.js';
-import { t } from '../../../messages/i18n.js';
-import { answer } from '../../../query/answer.js';
-import { parseQuery } from '../../../query/parse.js';
-import { readButtonValue } from '../../button-value.js';
+import { replyWithFullCard } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { slackErrorCode } from '../../send.js';
 import { fullCardModal } from '../../views/modal.js';
@@ -29,7 +26,7 @@ export function allFactsAction(deps: ListenerDeps) {
     }
     const knowledge = deps.store.current;
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, knowledge) });
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value, knowledge) });
       deps.activity.count('fullCards');
       deps.logger.debug({ action: 'all-facts', via: 'modal' }, 'full card opened');
       return;
@@ -37,9 +34,7 @@ export function allFactsAction(deps: ListenerDeps) {
       deps.logger.warn({ action: 'all-facts', error: slackErrorCode(error) }, 'modal not opened; full card sent privately');
     }
     if (!canRespond) return;
-    const result = answer(parseQuery(`${value.q} lang:${value.lang}`), knowledge);
-    const full = result.kind === 'card' ? { ...result, full: true } : result;
-    await respond({ response_type: 'ephemeral', replace_original: false, ...compose(full, knowledge, { preface: t(value.lang).modalFailed }) });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...replyWithFullCard(value, knowledge, 'message').message });
     deps.activity.count('fullCardsPrivate');
   };
 }

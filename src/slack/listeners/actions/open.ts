@@ -7,9 +7,9 @@
  * the full card opens in a modal that only the person sees.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage } from '../../../messages/errors.js';
-import { replyToCommand } from '../../../query/respond.js';
-import { readButtonValue } from '../../button-value.js';
+import { replyToOpen } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { slackErrorCode, tellPrivately } from '../../send.js';
 import { fullCardModal } from '../../views/modal.js';
@@ -24,10 +24,10 @@ export function openAction(deps: ListenerDeps) {
       if (!fromView) await respond({ response_type: 'ephemeral', replace_original: false, ...expiredButtonMessage('en') });
       return;
     }
-    const reply = replyToCommand(`${value.q} lang:${value.lang}`, deps.store.current);
+    const reply = replyToOpen(value, deps.store.current);
     if (fromView) {
       // A modal is where the full card belongs: it is private, and there is room for all of it.
-      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, deps.store.current) });
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value, deps.store.current) });
     } else {
       const replace = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
       await respond({ response_type: 'ephemeral', replace_original: replace, ...reply.message }).catch(async (error: unknown) => {

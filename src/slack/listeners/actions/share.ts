@@ -6,12 +6,9 @@
  * in the conversation, e.g. a DM between two people), the person is told in a DM from the bot.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { compose } from '../../../messages/compose.js';
+import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage, shareFailedNotice, sharedNotice, unshareableNotice } from '../../../messages/errors.js';
-import { t } from '../../../messages/i18n.js';
-import { answer } from '../../../query/answer.js';
-import { parseQuery } from '../../../query/parse.js';
-import { readButtonValue } from '../../button-value.js';
+import { replyToShare } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { postMessageWithRetry, slackErrorCode, tellPrivately } from '../../send.js';
 import type { WebClient } from '@slack/web-api';
@@ -31,10 +28,8 @@ export function shareAction(deps: ListenerDeps) {
       deps.activity.count('duplicateShares');
       return;
     }
-    const query = parseQuery(value.q, value.lang);
-    const result = answer(query, deps.store.current);
     // The user id is shown to the channel (the person chose to share), never logged.
-    const message = compose(result, deps.store.current, { preface: t(value.lang).sharedBy(`<@${body.user.id}>`) });
+    const { answer, message } = replyToShare(value, body.user.id, deps.store.current);
     let shared = false;
     try {
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
@@ -61,7 +56,7 @@ export function shareAction(deps: ListenerDeps) {
       if (!told) deps.logger.warn({ action: 'share' }, 'could not tell the sharer');
     }
     deps.activity.count(shared ? 'shares' : 'sharesFailed');
-    deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');
+    deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: answer.kind, shared }, shared ? 'answer shared' : 'answer not shared');
   };
 }
 

@@ -6,7 +6,7 @@
  * (including this one) are ignored.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { replyToMention } from '../../../query/respond.js';
+import { replyToMention } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
 import { postMessageWithRetry, tellPrivately } from '../../send.js';

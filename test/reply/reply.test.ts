@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyToCommand, replyToMention } from '../../src/query/respond.js';
+import { replyToCommand, replyToMention } from '../../src/reply/index.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();

@@ -1,14 +1,19 @@
 /**
- * The one path every request takes: text → parse → answer → compose. Surfaces (slash command,
- * mention, console) differ only in the options they pass.
+ * What the bot replies, on every surface: the one path every request takes, text (or a
+ * button's value) → parse → answer → compose. Slash command, mention, the Share, Open and
+ * All-facts buttons and the console differ only in the function they call here; listeners only
+ * deliver the message. Sits above src/query (grammar, answer) and src/messages (what to say).
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
+import type { ButtonValue } from '../messages/buttons.js';
+import { factCard } from '../messages/card.js';
 import { compose, type ComposeOptions } from '../messages/compose.js';
+import { t } from '../messages/i18n.js';
 import { quickHelp } from '../messages/quick-help.js';
 import type { SlackMessage } from '../messages/types.js';
-import { answer, type Answer } from './answer.js';
-import { FULL_WORD, parseQuery, stripMentions, type Query } from './parse.js';
+import { answer, type Answer } from '../query/answer.js';
+import { FULL_WORD, parseQuery, stripMentions, type Query } from '../query/parse.js';
 
 export interface Reply {
   query: Query;
@@ -70,4 +75,37 @@ function shareQueryFor(result: Answer, text: string): string {
   if (result.kind === 'results') return `search ${result.words} lang:${result.lang}`;
   if (result.kind === 'list' || result.kind === 'version') return `${result.kind} lang:${result.lang}`;
   return text;
+}
+
+/** An Open button (a suggestion, a topic a sentence named): the card, as `/notech` would answer. */
+export function replyToOpen(value: ButtonValue, knowledge: Knowledge): Reply {
+  return replyToCommand(`${value.q} lang:${value.lang}`, knowledge);
+}
+
+/**
+ * Share in channel: the answer the button's command gives, for everyone, headed "Shared by
+ * <@sharer>" (the person chose to show it; the id is never logged). No buttons of its own but
+ * the compact card's All-facts button.
+ */
+export function replyToShare(value: ButtonValue, sharerId: string, knowledge: Knowledge): Reply {
+  const query = parseQuery(value.q, value.lang);
+  const result = answer(query, knowledge);
+  return { query, answer: result, message: compose(result, knowledge, { preface: t(value.lang).sharedBy(`<@${sharerId}>`) }) };
+}
+
+/**
+ * The full card of the entry a button names (every fact and source): for a modal (All-facts,
+ * Home tab), cut to a view's limits; or as a private message when Slack would not open the
+ * modal, headed with why. A topic that no longer resolves (the knowledge changed since the
+ * button was sent) gets the answer the command would give.
+ */
+export function replyWithFullCard(value: ButtonValue, knowledge: Knowledge, surface: 'modal' | 'message'): Reply {
+  const query = parseQuery(`${value.q} lang:${value.lang}`);
+  const result = answer(query, knowledge);
+  if (surface === 'modal') {
+    const message = result.kind === 'card' ? factCard(result.entry, value.lang, knowledge, { surface: 'modal' }) : compose(result, knowledge);
+    return { query, answer: result, message };
+  }
+  const full = result.kind === 'card' ? { ...result, full: true } : result;
+  return { query, answer: full, message: compose(full, knowledge, { preface: t(value.lang).modalFailed }) };
 }
