@@ -58,6 +58,13 @@ export default {
       to: { path: '^src/(query|reply|messages|digest|slack|console)/' },
     },
     {
+      name: 'slack-web-is-a-leaf',
+      comment: 'src/slack-web.ts is shared by src/slack and src/digest (siblings): it imports nothing from src, so it can close no loop.',
+      severity: 'error',
+      from: { path: '^src/slack-web\\.ts$' },
+      to: { path: '^src/' },
+    },
+    {
       name: 'nothing-imports-main',
       comment: 'main.ts is the entry point; the layers it starts never import it.',
       severity: 'error',

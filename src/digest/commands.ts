@@ -10,6 +10,7 @@ import type { Lang } from '../knowledge/normalize.js';
 import { section } from '../messages/blocks.js';
 import { escapeMrkdwn } from '../messages/escape.js';
 import type { SlackMessage } from '../messages/types.js';
+import { joinChannel, type Membership } from '../slack-web.js';
 import { composeDigest } from './content.js';
 import { describeSchedule, formatInZone, nextRun, parseScheduleArgs, type Schedule } from './schedule.js';
 import type { StateStore } from './state.js';
@@ -133,16 +134,9 @@ export function digestCommands(deps: DigestCommandDeps): DigestCommands {
   };
 }
 
-async function join(deps: DigestCommandDeps, channelId: string): Promise<'joined' | 'member' | 'cannot' | 'unknown'> {
-  if (!deps.client) return 'unknown';
-  try {
-    const result = await deps.client.conversations.join({ channel: channelId });
-    const warning = (result.warning ?? '') + JSON.stringify(result.response_metadata?.warnings ?? []);
-    return warning.includes('already_in_channel') ? 'member' : 'joined';
-  } catch (error) {
-    deps.logger.info({ digest: 'join', channelId, error: (error as { data?: { error?: string } }).data?.error ?? 'unknown' }, 'cannot join channel');
-    return 'cannot';
-  }
+/** 'unknown' when there is no Web API client (the console). */
+async function join(deps: DigestCommandDeps, channelId: string): Promise<Membership | 'unknown'> {
+  return deps.client ? joinChannel(deps.client, channelId, deps.logger) : 'unknown';
 }
 
 /** Channels in DIGEST_CHANNELS are subscribed with the defaults (added once, kept in state). */

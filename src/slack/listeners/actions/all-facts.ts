@@ -11,7 +11,7 @@ import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage } from '../../../messages/errors.js';
 import { replyWithFullCard } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
-import { slackErrorCode } from '../../send.js';
+import { errorCode } from '../../../slack-web.js';
 import { fullCardModal } from '../../views/modal.js';
 
 export function allFactsAction(deps: ListenerDeps) {
@@ -31,7 +31,7 @@ export function allFactsAction(deps: ListenerDeps) {
       deps.logger.debug({ action: 'all-facts', via: 'modal' }, 'full card opened');
       return;
     } catch (error) {
-      deps.logger.warn({ action: 'all-facts', error: slackErrorCode(error) }, 'modal not opened; full card sent privately');
+      deps.logger.warn({ action: 'all-facts', error: errorCode(error) }, 'modal not opened; full card sent privately');
     }
     if (!canRespond) return;
     await respond({ response_type: 'ephemeral', replace_original: false, ...replyWithFullCard(value, knowledge, 'message').message });

@@ -11,7 +11,7 @@ import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage } from '../../../messages/errors.js';
 import { replyToOpen } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
-import { slackErrorCode, tellPrivately } from '../../send.js';
+import { errorCode, tellPrivately } from '../../../slack-web.js';
 import { fullCardModal } from '../../views/modal.js';
 
 export function openAction(deps: ListenerDeps) {
@@ -31,7 +31,7 @@ export function openAction(deps: ListenerDeps) {
     } else {
       const replace = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
       await respond({ response_type: 'ephemeral', replace_original: replace, ...reply.message }).catch(async (error: unknown) => {
-        deps.logger.warn({ action: 'open', via: 'response_url', error: slackErrorCode(error) }, 'card sent another way');
+        deps.logger.warn({ action: 'open', via: 'response_url', error: errorCode(error) }, 'card sent another way');
         await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, reply.message, reply.message, deps.logger);
       });
     }

@@ -10,8 +10,7 @@ import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage, shareFailedNotice, sharedNotice, unshareableNotice } from '../../../messages/errors.js';
 import { replyToShare } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
-import { postMessageWithRetry, slackErrorCode, tellPrivately } from '../../send.js';
-import type { WebClient } from '@slack/web-api';
+import { errorCode, joinChannel, postMessage, tellPrivately } from '../../../slack-web.js';
 
 export function shareAction(deps: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -37,11 +36,11 @@ export function shareAction(deps: ListenerDeps) {
     } catch (error) {
       // The response_url may have expired (30 minutes, 5 uses) or Slack may be failing: post
       // as the bot instead, joining a public channel if needed.
-      deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'share fallback to chat.postMessage');
+      deps.logger.warn({ action: 'share', via: 'response_url', error: errorCode(error) }, 'share fallback to chat.postMessage');
       const channel = body.channel?.id;
       if (channel) {
-        const post = () => postMessageWithRetry(client, { channel, ...message, unfurl_links: false }, deps.logger);
-        shared = (await post()) || ((await join(client, channel)) && (await post()));
+        const post = () => postMessage(client, { channel, ...message, unfurl_links: false }, deps.logger);
+        shared = (await post()) || ((await joinChannel(client, channel, deps.logger)) !== 'cannot' && (await post()));
       }
     }
     if (!shared) deps.sharedPreviews.forget(preview);
@@ -49,7 +48,7 @@ export function shareAction(deps: ListenerDeps) {
     try {
       await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });
     } catch (error) {
-      deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'preview not replaced');
+      deps.logger.warn({ action: 'share', via: 'response_url', error: errorCode(error) }, 'preview not replaced');
       // Nothing shared and the button's URL gone: a DM from the bot still reaches them.
       const dm = shared ? undefined : unshareableNotice(value.lang, value.q);
       const told = await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, notice, dm, deps.logger);
@@ -58,13 +57,4 @@ export function shareAction(deps: ListenerDeps) {
     deps.activity.count(shared ? 'shares' : 'sharesFailed');
     deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: answer.kind, shared }, shared ? 'answer shared' : 'answer not shared');
   };
-}
-
-async function join(client: WebClient, channel: string): Promise<boolean> {
-  try {
-    await client.conversations.join({ channel });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,7 +9,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { replyToMention } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
-import { postMessageWithRetry, tellPrivately } from '../../send.js';
+import { postMessage, tellPrivately } from '../../../slack-web.js';
 
 export function appMention(deps: ListenerDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
@@ -24,7 +24,7 @@ export function appMention(deps: ListenerDeps) {
     const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
     // The short help is given once per thread; repeating it would only add noise.
     if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
-    const posted = await postMessageWithRetry(
+    const posted = await postMessage(
       client,
       { channel: event.channel, thread_ts: threadTs, ...reply.message, unfurl_links: false, unfurl_media: false },
       deps.logger,
