@@ -37,17 +37,10 @@ export default {
       to: { path: '^src/', pathNot: '^src/(messages|knowledge)/' },
     },
     {
-      name: 'query-imports-no-reply-or-adapter',
-      comment: 'src/query is grammar and answer: the reply module (src/reply) composes above it, adapters deliver.',
+      name: 'query-and-reply-import-no-adapter',
+      comment: 'src/query (grammar, answer) and src/reply (what every surface replies) decide what to say; delivering it is the adapters\' job (query importing reply would be a folder cycle).',
       severity: 'error',
-      from: { path: '^src/query/' },
-      to: { path: '^src/(reply|slack|digest|console)/' },
-    },
-    {
-      name: 'reply-imports-no-adapter',
-      comment: 'src/reply says what every surface replies; delivering it (Slack, console) is the adapters\' job.',
-      severity: 'error',
-      from: { path: '^src/reply/' },
+      from: { path: '^src/(query|reply)/' },
       to: { path: '^src/(slack|digest|console)/' },
     },
     {

@@ -9,6 +9,7 @@ import type { KnowledgeStore } from '../knowledge/store.js';
 import { replyToCommand, replyToMention } from '../reply/index.js';
 import type { SlackMessage } from '../messages/types.js';
 import { renderMessage } from '../messages/plain-text.js';
+import { t } from '../messages/strings/index.js';
 
 export interface ConsoleOptions {
   store: KnowledgeStore;
@@ -33,7 +34,7 @@ export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' |
     message = replyToMention(text.replace(MENTION, ''), knowledge).message;
   } else if (/^\/\S+/.test(text) && !SLASH.test(text)) {
     const command = (/^\/\S+/.exec(text) ?? [''])[0].slice(0, 40);
-    return `Unknown command ${command}. This bot answers /notech (try /notech help).`;
+    return t('en').console.unknownCommand(command);
   } else if (/^digest(\s+preview)?$/i.test(text.replace(SLASH, '')) && options.digestPreview) {
     message = options.digestPreview();
   } else {
@@ -46,7 +47,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options;
   const write = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, or exit.`);
+    write(t('en').console.welcome(options.store.current.version));
   }
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   if (interactive) {

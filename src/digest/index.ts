@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from '../messages/strings/index.js';
 import type { SlackMessage } from '../messages/types.js';
 import { DIGEST_CLIENT_OPTIONS } from '../slack-web.js';
 import { digestCommands, ensureConfiguredChannels, type DigestCommands } from './commands.js';

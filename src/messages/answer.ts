@@ -2,7 +2,7 @@
  * What to say, as data: the input of `compose`. src/query decides it (query/answer.ts); it is
  * defined here, beside the composer, so that query imports messages and never the reverse.
  */
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import type { Entry } from '../knowledge/schema.js';
 import type { SearchHit } from '../knowledge/search.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Button } from '@slack/types';
 import { z } from 'zod';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import { button } from './blocks.js';
 
 export const ACTION_IDS = {

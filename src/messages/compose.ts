@@ -4,14 +4,14 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import { ENTRY_KINDS, type Entry } from '../knowledge/schema.js';
 import type { Answer } from './answer.js';
 import { allFactsButton, openButton, shareButton as shareButtonFor } from './buttons.js';
 import { actions, context, fitBlocks, header, section, sections } from './blocks.js';
 import { escapeMrkdwn, quoteUserText } from './escape.js';
 import { formatPartialDate } from './format.js';
-import { t } from './i18n.js';
+import { t } from './strings/index.js';
 import { factCard } from './card.js';
 import { compactCard } from './compact-card.js';
 import { LIMITS } from './limits.js';

@@ -1,7 +1,7 @@
 /** Figures and dates written the way an organizer would say them, in either language. */
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import type { Figure } from '../knowledge/schema.js';
-import { t } from './i18n.js';
+import { t } from './strings/index.js';
 
 const CURRENCY: Record<string, { en: (amount: string) => string; ar: string }> = {
   USD: { en: (amount) => `$${amount}`, ar: 'دولار' },

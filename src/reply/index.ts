@@ -5,11 +5,11 @@
  * deliver the message. Sits above src/query (grammar, answer) and src/messages (what to say).
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from '../messages/strings/index.js';
 import type { ButtonValue } from '../messages/buttons.js';
 import { factCard } from '../messages/card.js';
 import { compose, type ComposeOptions } from '../messages/compose.js';
-import { t } from '../messages/i18n.js';
+import { t } from '../messages/strings/index.js';
 import { quickHelp } from '../messages/quick-help.js';
 import type { SlackMessage } from '../messages/types.js';
 import { answer, type Answer } from '../query/answer.js';

@@ -12,7 +12,7 @@ import type { Entry, KnowledgeData } from '../../src/knowledge/schema.js';
 import { keyFacts } from '../../src/messages/compact-card.js';
 import { compose } from '../../src/messages/compose.js';
 import { escapeMrkdwn } from '../../src/messages/escape.js';
-import { t } from '../../src/messages/i18n.js';
+import { t } from '../../src/messages/strings/index.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import { renderMessage } from '../../src/messages/plain-text.js';
 import type { SlackMessage } from '../../src/messages/types.js';

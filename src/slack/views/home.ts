@@ -11,7 +11,7 @@ import { openButton } from '../../messages/buttons.js';
 import { releaseLines } from '../../messages/release.js';
 import { escapeMrkdwn } from '../../messages/escape.js';
 import { formatPartialDate } from '../../messages/format.js';
-import { STRINGS } from '../../messages/i18n.js';
+import { STRINGS } from '../../messages/strings/index.js';
 import { LIMITS } from '../../messages/limits.js';
 
 export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
@@ -20,10 +20,10 @@ export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
   const blocks: KnownBlock[] = [
     header('NoTech'),
     section(`${en.helpIntro}\n${ar.helpIntro}`),
-    context(`${en.knowledgeVersion} v${knowledge.version} · ${formatPartialDate(knowledge.data.updated, 'en')} · ${knowledge.entries.length} topics`),
-    section(`*What's new · ما الجديد*\n${releaseLines(release, knowledge, 'en')}\n${releaseLines(release, knowledge, 'ar')}`),
+    context(`${en.knowledgeVersion} v${knowledge.version} · ${formatPartialDate(knowledge.data.updated, 'en')} · ${en.home.topics(knowledge.entries.length)}`),
+    section(`*${en.home.whatsNew} · ${ar.home.whatsNew}*\n${releaseLines(release, knowledge, 'en')}\n${releaseLines(release, knowledge, 'ar')}`),
     divider(),
-    header('How to ask · كيف تسأل'),
+    header(`${en.home.howToAsk} · ${ar.home.howToAsk}`),
     ...sections(undefined, en.helpLines.map((line) => `• ${line}`)),
     ...sections(undefined, ar.helpLines.map((line) => `• ${line}`)),
     context(en.helpLegend),
@@ -36,7 +36,7 @@ export function homeBlocks(knowledge: Knowledge): KnownBlock[] {
     for (const entry of entries) {
       blocks.push(
         section(`*${escapeMrkdwn(entry.name.en)}* · ${escapeMrkdwn(entry.name.ar)}\n${escapeMrkdwn(entry.summary.en)}`),
-        actions(`home_${entry.id}`, [openButton('Open', entry.id, 'en', 0), openButton('افتح بالعربية', entry.id, 'ar', 1)]),
+        actions(`home_${entry.id}`, [openButton(en.home.open, entry.id, 'en', 0), openButton(ar.home.open, entry.id, 'ar', 1)]),
       );
     }
   }

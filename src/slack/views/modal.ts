@@ -1,8 +1,9 @@
 import type { ModalView } from '@slack/types';
 import type { Knowledge } from '../../knowledge/knowledge.js';
-import type { Lang } from '../../knowledge/normalize.js';
+import type { Lang } from '../../messages/strings/index.js';
 import type { ButtonValue } from '../../messages/buttons.js';
 import { LIMITS } from '../../messages/limits.js';
+import { t } from '../../messages/strings/index.js';
 import type { SlackMessage } from '../../messages/types.js';
 import { replyWithFullCard } from '../../reply/index.js';
 
@@ -11,7 +12,7 @@ export function cardModal(message: SlackMessage, lang: Lang): ModalView {
   return {
     type: 'modal',
     title: { type: 'plain_text', text: 'NoTech' },
-    close: { type: 'plain_text', text: lang === 'ar' ? 'إغلاق' : 'Close' },
+    close: { type: 'plain_text', text: t(lang).close },
     blocks: message.blocks.filter((block) => block.type !== 'actions').slice(0, LIMITS.surfaceBlocks),
   };
 }
