@@ -59,7 +59,7 @@ export function digestCommands(deps: DigestCommandDeps): DigestCommands {
           });
           deps.logger.info({ digest: 'subscribe', channelId, cron: parsed.schedule.cron, timezone: parsed.schedule.timezone }, 'digest subscription saved');
           const next = nextRun(parsed.schedule, now);
-          const lines = [s.subscribed(describeSchedule(parsed.schedule), next ? formatInZone(next, parsed.schedule.timezone, locale(lang)) : '?', lang === 'ar')];
+          const lines = [s.subscribed(describeSchedule(parsed.schedule, lang), next ? formatInZone(next, parsed.schedule.timezone, locale(lang)) : '?', lang === 'ar')];
           const membership = await join(deps, channelId);
           if (membership === 'joined') lines.push(s.joined);
           if (membership === 'cannot') lines.push(s.invite);
@@ -83,7 +83,7 @@ export function digestCommands(deps: DigestCommandDeps): DigestCommands {
           const deliveries = Object.entries(deps.state.channel(channelId).deliveries).sort(([a], [b]) => (a < b ? 1 : -1));
           const [lastKey, last] = deliveries[0] ?? [];
           const lastText = last ? `${formatInZone(new Date(lastKey!), subscription.timezone, locale(lang))} (${last.status}${last.error ? `: ${last.error}` : ''})` : s.never;
-          return reply(s.status(describeSchedule(schedule), next ? formatInZone(next, subscription.timezone, locale(lang)) : '?', lastText));
+          return reply(s.status(describeSchedule(schedule, lang), next ? formatInZone(next, subscription.timezone, locale(lang)) : '?', lastText));
         }
         case 'preview': {
           const channel = deps.state.channel(channelId);

@@ -107,6 +107,10 @@ export const ar: UiStrings = {
     status: (described, next, last) => `مشتركة: كل ${described}.\nالملخص القادم: ${next}.\nآخر إرسال: ${last}.`,
     never: 'لا شيء بعد',
     help: 'أوامر الملخص: `/notech digest subscribe [اليوم] [HH:MM] [المنطقة الزمنية] [lang:ar]`، `/notech digest unsubscribe`، `/notech digest status`، `/notech digest preview`.',
+    days: ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],
+    // Quoted after «كل»: «كل يوم الاثنين الساعة 09:00».
+    weekly: (day, time, timezone) => `يوم ${day} الساعة ${time} (${timezone})`,
+    cron: (cron, timezone) => `موعد بحسب جدول cron \`${cron}\` (${timezone})`,
   },
   console: {
     welcome: (version) => `وحدة NoTech المحلية، إصدار المعرفة ${version}. اكتب /notech help أو /notech elbit أو @NoTech ماذا عن بالانتير؟ أو exit.`,

@@ -103,6 +103,9 @@ export const en: UiStrings = {
     status: (described, next, last) => `Subscribed: every ${described}.\nNext digest: ${next}.\nLast delivery: ${last}.`,
     never: 'none yet',
     help: 'Digest commands: `/notech digest subscribe [day] [HH:MM] [time zone] [lang:ar]`, `/notech digest unsubscribe`, `/notech digest status`, `/notech digest preview`.',
+    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    weekly: (day, time, timezone) => `${day} at ${time} (${timezone})`,
+    cron: (cron, timezone) => `cron "${cron}" (${timezone})`,
   },
   console: {
     welcome: (version) => `NoTech local console, knowledge v${version}. Type /notech help, /notech elbit, @NoTech what about palantir?, or exit.`,

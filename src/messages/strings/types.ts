@@ -99,6 +99,12 @@ export interface UiStrings {
     status: (described: string, next: string, last: string) => string;
     never: string;
     help: string;
+    /** Day names, Sunday first (index = cron day of week). */
+    days: readonly [string, string, string, string, string, string, string];
+    /** A weekly schedule as `subscribed`/`status` quote it; `time` is HH:MM, `timezone` an IANA name. */
+    weekly: (day: string, time: string, timezone: string) => string;
+    /** A schedule that is not one weekly time (a cron set in DIGEST_SCHEDULE). */
+    cron: (cron: string, timezone: string) => string;
   };
   /** The local console (a developer's terminal). */
   console: { welcome: (version: string) => string; unknownCommand: (command: string) => string };
