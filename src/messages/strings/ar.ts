@@ -44,6 +44,15 @@ export const ar: UiStrings = {
   share: 'شارك في القناة',
   sharedBy: (user) => `شاركه ${user}`,
   qualifiers: { about: 'نحو', 'more-than': 'أكثر من', 'at-least': 'ما لا يقل عن' },
+  units: {
+    USD: (amount) => `${amount} دولار`,
+    GBP: (amount) => `${amount} جنيه إسترليني`,
+    EUR: (amount) => `${amount} يورو`,
+    ILS: (amount) => `${amount} شيكل`,
+    NOK: (amount) => `${amount} كرونة نرويجية`,
+    terabytes: (amount) => `${amount} تيرابايت`,
+    petabytes: (amount) => `${amount} بيتابايت`,
+  },
   helpTitle: 'NoTech: حقائق موثّقة عن التقنية في خدمة الفصل العنصري',
   helpIntro:
     'يجيب NoTech بحقائق موثّقة عن عقود شركات التقنية مع الجيش الإسرائيلي ومنظومة السجون. كل حقيقة مرفقة بمصدرها وبدرجة توثيقها.',

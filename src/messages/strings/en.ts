@@ -39,6 +39,15 @@ export const en: UiStrings = {
   share: 'Share in channel',
   sharedBy: (user) => `Shared by ${user}`,
   qualifiers: { about: 'about', 'more-than': 'more than', 'at-least': 'at least' },
+  units: {
+    USD: (amount) => `$${amount}`,
+    GBP: (amount) => `£${amount}`,
+    EUR: (amount) => `€${amount}`,
+    ILS: (amount) => `NIS ${amount}`,
+    NOK: (amount) => `NOK ${amount}`,
+    terabytes: (amount) => `${amount} TB`,
+    petabytes: (amount) => `${amount} PB`,
+  },
   helpTitle: 'NoTech: sourced facts on tech for apartheid',
   helpIntro:
     'NoTech answers with sourced facts about tech contracts with the Israeli military and prison system. Every fact links its source and says how it is sourced.',

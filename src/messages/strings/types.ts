@@ -3,7 +3,7 @@
  * the compiler keeps their keys the same. Text is Slack mrkdwn (a literal < > & is &lt; &gt;
  * &amp;); functions take values already escaped.
  */
-import type { EntryKind, EntryStatus, SourceKind, SourcingLevel } from '../../knowledge/schema.js';
+import type { EntryKind, EntryStatus, FIGURE_UNITS, SourceKind, SourcingLevel } from '../../knowledge/schema.js';
 
 export interface UiStrings {
   locale: string;
@@ -39,6 +39,8 @@ export interface UiStrings {
   share: string;
   sharedBy: (userMention: string) => string;
   qualifiers: Record<'about' | 'more-than' | 'at-least', string>;
+  /** An amount with its unit, as said in this language; `amount` is already formatted. Percent and counts have none. */
+  units: Record<Exclude<(typeof FIGURE_UNITS)[number], 'percent' | 'count'>, (amount: string) => string>;
   helpTitle: string;
   helpIntro: string;
   helpLines: string[];
