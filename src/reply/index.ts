@@ -19,6 +19,8 @@ export interface Reply {
   query: Query;
   answer: Answer;
   message: SlackMessage;
+  /** A mention that named nothing the bot knows got the short help instead of an answer. */
+  quickHelp?: true;
 }
 
 /**
@@ -64,7 +66,7 @@ export function replyToMention(text: string, knowledge: Knowledge): Reply {
   const query = parseQuery(stripMentions(text));
   const result = answer(query, knowledge);
   if (result.kind === 'did-you-mean' && result.suggestions.length === 0) {
-    return { query, answer: result, message: quickHelp(result.lang) };
+    return { query, answer: result, message: quickHelp(result.lang), quickHelp: true };
   }
   return { query, answer: result, message: remembered('mention', result, knowledge, () => compose(result, knowledge)) };
 }

@@ -21,7 +21,7 @@ export function appMention(deps: ListenerDeps) {
     }
     const threadTs = event.thread_ts ?? event.ts;
     const reply = replyToMention(decodeSlackText(event.text ?? '', { self: context.botUserId }), deps.store.current);
-    const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
+    const isHelp = reply.quickHelp === true;
     // The short help is given once per thread; repeating it would only add noise.
     if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
     const posted = await postMessage(
