@@ -42,7 +42,8 @@ export const DIGEST_CLIENT_OPTIONS: WebClientOptions = { retryConfig: { retries:
  * A failed Web API call in one word, safe to log (never a payload): Slack's own error for an
  * `ok: false` answer (`not_in_channel`, `invalid_auth` …), `http_<status>` for an HTTP error,
  * `ratelimited` when Slack said to wait, `slack_webapi_request_error` when Slack was not
- * reached (network, timeout), else `unknown_error`.
+ * reached (network, timeout); for a response_url post (Bolt's `respond`) `http_<status>` or the
+ * network error's code (`ECONNRESET`); else `unknown_error`.
  */
 export function errorCode(error: unknown): string {
   switch ((error as { code?: unknown } | undefined)?.code) {
@@ -55,8 +56,15 @@ export function errorCode(error: unknown): string {
     case ErrorCode.RequestError:
       return ErrorCode.RequestError;
     default:
-      return 'unknown_error';
+      return otherErrorCode(error);
   }
+}
+
+/** Not the Web API client's: Bolt's `respond` (a response_url post through axios) or Node's network errors. */
+function otherErrorCode(error: unknown): string {
+  const e = error as { response?: { status?: unknown }; code?: unknown } | undefined;
+  if (typeof e?.response?.status === 'number') return `http_${e.response.status}`;
+  return typeof e?.code === 'string' && /^[A-Za-z0-9_]{1,40}$/.test(e.code) ? e.code : 'unknown_error';
 }
 
 /** Slack's own error when it answered `ok: false` (the request reached it and was refused), else undefined. */
