@@ -25,7 +25,7 @@ import { build } from 'esbuild';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { BOT_TOKEN, FORM, SIGNING_SECRET, signed, slashCommand } from '../test/support/slack-requests.js';
 import { DEFAULT_KNOWLEDGE_FILE, loadKnowledgeFile } from '../src/knowledge/load.js';
-import { replyToCommand } from '../src/query/respond.js';
+import { replyToCommand } from '../src/reply/index.js';
 import { generateKnowledge } from './generate-knowledge.js';
 
 const args = process.argv.slice(2);

@@ -9,10 +9,11 @@ import type { Readable, Writable } from 'node:stream';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { answer } from '../query/answer.js';
 import { parseQuery } from '../query/parse.js';
-import { replyToCheck, replyToCommand, replyToMention } from '../query/respond.js';
+import { replyToCheck, replyToCommand, replyToMention } from '../reply/index.js';
 import { reportMessage } from '../messages/report.js';
 import type { SlackMessage } from '../messages/types.js';
 import { renderMessage } from '../messages/plain-text.js';
+import { t } from '../messages/strings/index.js';
 
 export interface ConsoleOptions {
   store: KnowledgeStore;
@@ -58,7 +59,7 @@ export function answerLine(line: string, options: Pick<ConsoleOptions, 'store' |
     message = replyToMention(text.replace(MENTION, ''), knowledge, view).message;
   } else if (/^\/\S+/.test(text) && !SLASH.test(text)) {
     const command = (/^\/\S+/.exec(text) ?? [''])[0].slice(0, 40);
-    return `Unknown command ${command}. This bot answers /notech (try /notech help).`;
+    return t('en').console.unknownCommand(command);
   } else if (REPORT_LINE.test(text)) {
     const [, topic, written] = REPORT_LINE.exec(text)!;
     message = reportPreview(topic!, written!, options);
@@ -74,7 +75,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options;
   const write = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    write(`NoTech local console, knowledge v${options.store.current.version}. Type /notech help, /notech elbit, @NoTech what about palantir?, check: <a message>, report elbit <what is wrong>, or exit.`);
+    write(t('en').console.welcome(options.store.current.version));
   }
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   if (interactive) {

@@ -1,7 +1,7 @@
 /** What a digest says, as pure functions of the knowledge and one channel's history. */
 import { compareVersions } from '../knowledge/crosscheck.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from '../messages/strings/index.js';
 import { isStale } from '../knowledge/review.js';
 import type { ChangelogRelease, Entry } from '../knowledge/schema.js';
 import { digestMessage, type DigestContent } from '../messages/digest.js';

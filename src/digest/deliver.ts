@@ -13,6 +13,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import { errorCode, joinChannel, retryAfterSeconds } from '../slack-web.js';
 import { composeDigest } from './content.js';
 import { channelIn, type StateStore, type Subscription } from './state.js';
 
@@ -24,6 +25,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/**
+ * Up to 6 chat.postMessage attempts a run (the client itself makes 1 per call: see
+ * src/slack-web.ts), 1 s doubling to at most 60 s apart or Slack's Retry-After, with the
+ * channel's history read between tries.
+ */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
 export interface SenderDeps {
@@ -40,18 +46,6 @@ export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'failed' | 'sk
 
 /** Slack errors that retrying will not fix: the run is recorded as skipped, with the reason. */
 const PERMANENT = new Set(['channel_not_found', 'is_archived', 'missing_scope', 'not_authed', 'invalid_auth', 'account_inactive', 'token_revoked', 'invalid_blocks', 'msg_blocks_too_long', 'restricted_action', 'not_in_channel']);
-
-interface SlackError {
-  code?: string;
-  data?: { error?: string };
-  retryAfter?: number;
-  statusCode?: number;
-}
-
-function errorCode(error: unknown): string {
-  const e = error as SlackError;
-  return e.data?.error ?? (e.statusCode ? `http_${e.statusCode}` : e.code ?? 'unknown_error');
-}
 
 export function runKey(runAt: Date): string {
   return runAt.toISOString();
@@ -130,7 +124,7 @@ export class DigestSender {
           logger.error({ channelId, run: key, error: code }, 'digest not delivered after retries');
           return 'failed';
         }
-        await this.deps.sleep(this.delay(attempt, (error as SlackError).retryAfter));
+        await this.deps.sleep(this.delay(attempt, retryAfterSeconds(error)));
         // The post may have landed although the call failed (timeout, 5xx): ask Slack first.
         const found = await this.findPosted(channelId, key);
         if (found) {
@@ -165,14 +159,10 @@ export class DigestSender {
   }
 
   private async join(channelId: string): Promise<boolean> {
-    try {
-      await this.deps.client.conversations.join({ channel: channelId });
-      this.deps.logger.info({ channelId }, 'joined channel to post the digest');
-      return true;
-    } catch (error) {
-      this.deps.logger.warn({ channelId, error: errorCode(error) }, 'cannot join channel; invite the bot');
-      return false;
-    }
+    const membership = await joinChannel(this.deps.client, channelId, this.deps.logger);
+    if (membership === 'cannot') this.deps.logger.warn({ channelId }, 'cannot join channel; invite the bot');
+    else this.deps.logger.info({ channelId }, 'joined channel to post the digest');
+    return membership !== 'cannot';
   }
 
   private record(

@@ -9,8 +9,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from '../messages/strings/index.js';
 import type { SlackMessage } from '../messages/types.js';
+import { DIGEST_CLIENT_OPTIONS } from '../slack-web.js';
 import { digestCommands, ensureConfiguredChannels, type DigestCommands } from './commands.js';
 import { composeDigest } from './content.js';
 import { DigestSender, type RetryPolicy } from './deliver.js';
@@ -65,9 +66,8 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
 
   const client = new WebClient(config.botToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 15_000,
+    // No automatic retries, rate limits rejected at once: the sender's own loop (deliver.ts) retries.
+    ...DIGEST_CLIENT_OPTIONS,
     ...options.clientOptions,
   });
   const sender = new DigestSender({

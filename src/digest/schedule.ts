@@ -5,6 +5,7 @@
  */
 import { Cron } from 'croner';
 import { normalize } from '../knowledge/normalize.js';
+import { t, type Lang } from '../messages/strings/index.js';
 import { isValidTimeZone } from '../time.js';
 
 export interface Schedule {
@@ -42,7 +43,6 @@ const DAYS: Array<[number, string[]]> = [
   [6, ['sat', 'saturday', 'السبت']],
 ];
 const DAY_LOOKUP = new Map(DAYS.flatMap(([day, names]) => names.map((name) => [normalize(name), day] as const)));
-export const DAY_NAMES_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export type ScheduleArgs =
   | { ok: true; schedule: Schedule; described: { day?: number; hour?: number; minute?: number } }
@@ -88,12 +88,13 @@ export function parseScheduleArgs(args: string[], defaults: Schedule): ScheduleA
   return { ok: true, schedule: { cron: `${chosen.minute} ${chosen.hour} * * ${chosen.day}`, timezone: zone }, described: chosen };
 }
 
-/** "Monday at 09:00 (Europe/London)" for simple weekly schedules, else the cron expression. */
-export function describeSchedule(schedule: Schedule): string {
+/** "Monday at 09:00 (Europe/London)" (in `lang`: "يوم الاثنين الساعة 09:00 (…)") for simple weekly schedules, else the cron expression. */
+export function describeSchedule(schedule: Schedule, lang: Lang = 'en'): string {
+  const s = t(lang).digestCommands;
   const simple = simpleWeekly(schedule.cron);
-  if (!simple) return `cron "${schedule.cron}" (${schedule.timezone})`;
+  if (!simple) return s.cron(schedule.cron, schedule.timezone);
   const time = `${String(simple.hour).padStart(2, '0')}:${String(simple.minute).padStart(2, '0')}`;
-  return `${DAY_NAMES_EN[simple.day]} at ${time} (${schedule.timezone})`;
+  return s.weekly(s.days[simple.day]!, time, schedule.timezone);
 }
 
 export function formatInZone(date: Date, timezone: string, locale = 'en-GB'): string {

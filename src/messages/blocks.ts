@@ -1,6 +1,7 @@
 /** Small Block Kit builders that cannot exceed Slack's limits, whatever text they are given. */
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { LIMITS } from './limits.js';
+import type { SlackMessage } from './types.js';
 
 /** Cut to `max` characters (code points, so Arabic and emoji are never split), ending in "…". */
 export function clip(text: string, max: number): string {
@@ -98,4 +99,9 @@ export function fitBlocks(body: KnownBlock[], tail: KnownBlock[], notice: string
     used += sizes[i]!;
   }
   return [...kept, noticeBlock, ...tail];
+}
+
+/** A message of one section: its text is also the notification fallback. */
+export function textMessage(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
 }

@@ -4,12 +4,12 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import type { Bilingual, Entry, Fact, Figure, Source, SourcingLevel } from '../knowledge/schema.js';
 import { context, fitBlocks, header, section, sections } from './blocks.js';
 import { escapeMrkdwn, link } from './escape.js';
 import { formatAsOf, formatCovers, formatFigureValue, formatPartialDate } from './format.js';
-import { t } from './i18n.js';
+import { t } from './strings/index.js';
 import { LIMITS } from './limits.js';
 import type { SlackMessage } from './types.js';
 

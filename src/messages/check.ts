@@ -1,6 +1,6 @@
 /**
  * The private answer to "Check with NoTech" (the message shortcut, issue #16), as Block Kit.
- * Pure. What it shows follows the design note in src/query/check-claims.ts:
+ * Pure. What it shows follows the design note in src/knowledge/check-claims.ts:
  * - the topics the message names, one line each with a button that opens the topic's card (the
  *   same open-button contract as "did you mean");
  * - every figure the message states, quoted as written (its span, escaped), with its verdict in
@@ -15,7 +15,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
 import type { Entry, Figure, Source } from '../knowledge/schema.js';
-import type { CheckResult, ClaimCheck, ComparedFigure } from '../query/check-claims.js';
+import type { CheckResult, ClaimCheck, ComparedFigure } from '../knowledge/check-claims.js';
 import { context, fitBlocks, section, sections } from './blocks.js';
 import { figurePeriod, levelNote, sourceMark } from './card.js';
 import { openEach } from './compose.js';

@@ -14,13 +14,13 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import { MAX_KEY_FACTS, type Entry, type Fact, type Figure, type Source, type SourcingLevel } from '../knowledge/schema.js';
 import { clip, context, fitBlocks, header, section, sections } from './blocks.js';
 import { coversNote, figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, type CardOptions } from './card.js';
 import { escapeMrkdwn, link } from './escape.js';
 import { formatAsOf, formatFigureValue } from './format.js';
-import { t } from './i18n.js';
+import { t } from './strings/index.js';
 import { LIMITS } from './limits.js';
 import { displayRows, renderMessage } from './plain-text.js';
 import type { SlackMessage } from './types.js';

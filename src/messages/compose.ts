@@ -4,41 +4,21 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import { ENTRY_KINDS, type Entry } from '../knowledge/schema.js';
-import type { Answer } from '../query/answer.js';
-import { actions, button, context, fitBlocks, header, section, sections } from './blocks.js';
+import type { Answer } from './answer.js';
+import { allFactsButton, openButton, shareButton as shareButtonFor } from './buttons.js';
+import { actions, context, fitBlocks, header, section, sections } from './blocks.js';
 import { escapeMrkdwn, quoteUserText } from './escape.js';
 import { formatPartialDate } from './format.js';
-import { t } from './i18n.js';
+import { t } from './strings/index.js';
 import { factCard } from './card.js';
 import { compactCard } from './compact-card.js';
 import { LIMITS } from './limits.js';
 import { releaseLines } from './release.js';
-import { REPORT, reportButton } from './report.js';
+import { reportButton } from './report.js';
 import { bannerOption, entryIsStale } from './review-dates.js';
 import type { SlackMessage } from './types.js';
-
-/** Action ids the bot's buttons use; the Slack adapter registers a listener for each. */
-export const ACTION_IDS = {
-  share: 'notech_share',
-  /** On a compact card: open the full card (every fact and source) in a modal. */
-  allFacts: 'notech_all_facts',
-  /** Suggestion buttons: `notech_open_0`, `notech_open_1`, … (unique within a block). */
-  openPrefix: 'notech_open_',
-  /** On every card when reports are on (a maintainers' channel is set): open the "Report a problem" modal. */
-  report: REPORT.actionId,
-} as const;
-
-export const OPEN_ACTION_PATTERN = /^notech_open_\d+$/;
-
-/** What a Share button carries: enough to rebuild the same answer, nothing about people. */
-export interface ShareValue {
-  v: 1;
-  /** The command text that produced the answer, e.g. "elbit" or "list". */
-  q: string;
-  lang: Lang;
-}
 
 export interface ComposeOptions {
   /** Add a "Share in channel" button carrying this command text. */
@@ -53,8 +33,7 @@ export interface ComposeOptions {
 
 export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOptions = {}): SlackMessage {
   const { lang } = answer;
-  const share: ShareValue | undefined = options.shareQuery === undefined ? undefined : { v: 1, q: options.shareQuery.slice(0, 500), lang };
-  const shareButton = share && button(t(lang).share, ACTION_IDS.share, JSON.stringify(share), 'primary');
+  const shareButton = options.shareQuery === undefined ? undefined : shareButtonFor(t(lang).share, options.shareQuery, lang);
   const tail: KnownBlock[] = shareButton ? [actions('notech_share', [shareButton])] : [];
   const preface = options.preface ? [context(options.preface)] : [];
   switch (answer.kind) {
@@ -67,8 +46,7 @@ export function compose(answer: Answer, knowledge: Knowledge, options: ComposeOp
         return factCard(answer.entry, lang, knowledge, { tail: fullButtons.length > 0 ? [actions('notech_share', fullButtons)] : [], ...cardOptions });
       }
       // Otherwise the compact card; its first button opens the full card for whoever presses it.
-      const allFacts: ShareValue = { v: 1, q: answer.entry.id, lang };
-      const buttons = [button(t(lang).allFacts(answer.entry.facts.length), ACTION_IDS.allFacts, JSON.stringify(allFacts)), ...(shareButton ? [shareButton] : []), ...report];
+      const buttons = [allFactsButton(t(lang).allFacts(answer.entry.facts.length), answer.entry.id, lang), ...(shareButton ? [shareButton] : []), ...report];
       return compactCard(answer.entry, lang, knowledge, { tail: [actions('notech_card', buttons)], ...cardOptions });
     }
     case 'help':
@@ -159,7 +137,7 @@ export function openEach(entries: Entry[], lang: Lang): KnownBlock[] {
     ...sections(undefined, entries.map((entry) => entryLine(entry, lang))),
     actions(
       'notech_suggestions',
-      entries.map((entry, i) => button(entry.name[lang], `${ACTION_IDS.openPrefix}${i}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue))),
+      entries.map((entry, i) => openButton(entry.name[lang], entry.id, lang, i)),
     ),
   ];
 }

@@ -5,13 +5,13 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import type { ChangelogRelease, Entry } from '../knowledge/schema.js';
 import { context, divider, fitBlocks, header, section, sections } from './blocks.js';
 import { figurePeriod, levelNote } from './card.js';
 import { escapeMrkdwn } from './escape.js';
 import { formatFigureValue, formatPartialDate } from './format.js';
-import { t } from './i18n.js';
+import { t } from './strings/index.js';
 import { LIMITS } from './limits.js';
 import { releaseLines } from './release.js';
 import type { SlackMessage } from './types.js';
@@ -26,25 +26,8 @@ export interface DigestContent {
   lastVersion?: string;
 }
 
-const TEXT = {
-  en: {
-    title: (week: string) => `NoTech weekly digest · week of ${week}`,
-    whatsNew: (since: string | undefined) => (since ? `*What's new since v${since}*` : '*Latest changes*'),
-    nothingNew: (version: string) => `No changes since v${version}.`,
-    spotlight: '*Spotlight*',
-    ask: 'Ask any time: `/notech &lt;topic&gt;` (for example `/notech elbit`), `/notech list`, or mention @NoTech in a thread.',
-  },
-  ar: {
-    title: (week: string) => `ملخص NoTech الأسبوعي · أسبوع ${week}`,
-    whatsNew: (since: string | undefined) => (since ? `*الجديد منذ الإصدار ${since}*` : '*آخر التغييرات*'),
-    nothingNew: (version: string) => `لا تغييرات منذ الإصدار ${version}.`,
-    spotlight: '*في الضوء*',
-    ask: 'اسأل في أي وقت: `/notech &lt;موضوع&gt;` (مثل `/notech إلبيت`)، أو `/notech قائمة`، أو اذكر @NoTech في سلسلة رسائل.',
-  },
-} as const;
-
 function languageSection(plan: DigestContent, lang: Lang): KnownBlock[] {
-  const text = TEXT[lang];
+  const text = t(lang).digest;
   const { knowledge } = plan;
   const blocks: KnownBlock[] = [];
   if (plan.releases.length === 0) blocks.push(section(`${text.whatsNew(plan.lastVersion)}\n${text.nothingNew(knowledge.version)}`));
@@ -73,7 +56,7 @@ export function weekOf(date: Date, timezone: string, lang: Lang): string {
 export function digestMessage(plan: DigestContent, options: { lang: Lang; at: Date; timezone: string }): SlackMessage {
   const langs: Lang[] = options.lang === 'ar' ? ['ar', 'en'] : ['en'];
   const primary = langs[0]!;
-  const title = TEXT[primary].title(weekOf(options.at, options.timezone, primary));
+  const title = t(primary).digest.title(weekOf(options.at, options.timezone, primary));
   const body: KnownBlock[] = [header(title), context(`${t(primary).knowledgeVersion} v${plan.knowledge.version}`)];
   langs.forEach((lang, i) => {
     if (i > 0) body.push(divider());

@@ -1,20 +1,7 @@
 /** Figures and dates written the way an organizer would say them, in either language. */
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import type { Figure } from '../knowledge/schema.js';
-import { t } from './i18n.js';
-
-const CURRENCY: Record<string, { en: (amount: string) => string; ar: string }> = {
-  USD: { en: (amount) => `$${amount}`, ar: 'دولار' },
-  GBP: { en: (amount) => `£${amount}`, ar: 'جنيه إسترليني' },
-  EUR: { en: (amount) => `€${amount}`, ar: 'يورو' },
-  ILS: { en: (amount) => `NIS ${amount}`, ar: 'شيكل' },
-  NOK: { en: (amount) => `NOK ${amount}`, ar: 'كرونة نرويجية' },
-};
-
-const UNIT_SUFFIX: Record<string, { en: string; ar: string }> = {
-  terabytes: { en: 'TB', ar: 'تيرابايت' },
-  petabytes: { en: 'PB', ar: 'بيتابايت' },
-};
+import { t } from './strings/index.js';
 
 /** Intl formatters are costly to construct (tens of microseconds); build each kind once. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -42,18 +29,9 @@ function plainNumber(value: number, lang: Lang): string {
 export function formatFigureValue(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>, lang: Lang): string {
   const { value, unit } = figure;
   let amount: string;
-  const currency = CURRENCY[unit];
-  const suffix = UNIT_SUFFIX[unit];
-  if (currency) {
-    const number = plainNumber(value, lang);
-    amount = lang === 'en' ? currency.en(number) : `${number} ${currency.ar}`;
-  } else if (unit === 'percent') {
-    amount = numberFormat(t(lang).locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
-  } else if (suffix) {
-    amount = `${plainNumber(value, lang)} ${suffix[lang]}`;
-  } else {
-    amount = plainNumber(value, lang);
-  }
+  if (unit === 'percent') amount = numberFormat(t(lang).locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+  else if (unit === 'count') amount = plainNumber(value, lang);
+  else amount = t(lang).units[unit](plainNumber(value, lang));
   return figure.qualifier ? `${t(lang).qualifiers[figure.qualifier]} ${amount}` : amount;
 }
 

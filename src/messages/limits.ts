@@ -1,7 +1,8 @@
 /**
  * Slack's Block Kit limits (see shared/research/slack-platform.md §5) and a checker.
- * Builders stay within them by construction (blocks.ts); the checker proves it in tests and
- * guards every message the Slack adapter sends.
+ * Builders stay within them by construction (blocks.ts); the checker proves it in the tests
+ * (unit, fuzz and end-to-end, on every message that reaches the fake Slack). It is not run at
+ * runtime: a message it would reject is a bug for a test to catch, not a request to refuse.
  */
 import type { KnownBlock } from '@slack/types';
 import { unsafeSequences } from './escape.js';

@@ -3,11 +3,11 @@
  * added, changed and removed. Shared by `/notech version`, the App Home and the digest.
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from './strings/index.js';
 import type { ChangelogRelease } from '../knowledge/schema.js';
 import { escapeMrkdwn } from './escape.js';
 import { formatPartialDate } from './format.js';
-import { t } from './i18n.js';
+import { t } from './strings/index.js';
 
 /** At most this many names per list in a release; the rest are counted ("and 12 more"). */
 const NAMES_PER_LIST = 12;

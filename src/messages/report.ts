@@ -12,7 +12,8 @@ import type { Button, KnownBlock, ModalView, PlainTextOption } from '@slack/type
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from '../knowledge/normalize.js';
 import type { Entry } from '../knowledge/schema.js';
-import { button, clip, context, plainText, section } from './blocks.js';
+import { clip, context, plainText, section } from './blocks.js';
+import { ACTION_IDS, reportProblemButton } from './buttons.js';
 import { escapeMrkdwn, link } from './escape.js';
 import { formatFigureValue } from './format.js';
 import { t } from './i18n.js';
@@ -21,7 +22,7 @@ import type { SlackMessage } from './types.js';
 
 /** The report modal's contract: ids Slack sends back in view_submission, and its limits. */
 export const REPORT = {
-  actionId: 'notech_report',
+  actionId: ACTION_IDS.report,
   callbackId: 'notech_report_submit',
   blocks: { fact: 'report_fact', text: 'report_text', url: 'report_url', who: 'report_who' },
   /** Each input block's element is named after its block. */
@@ -41,7 +42,7 @@ export const REPORT = {
 
 /** The "Report a problem" button of a card about `entryId` (its value: the same shape as Share's). */
 export function reportButton(entryId: string, lang: Lang): Button {
-  return button(t(lang).reportProblem, REPORT.actionId, JSON.stringify({ v: 1, q: entryId, lang }));
+  return reportProblemButton(t(lang).reportProblem, entryId, lang);
 }
 
 /** What the modal carries through Slack and back: nothing about the person. */

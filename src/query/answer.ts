@@ -1,28 +1,17 @@
 /**
- * Query + knowledge → what to say, as data. Pure: no Slack, no I/O. The message builders in
- * src/messages turn an Answer into Block Kit.
+ * Query + knowledge → what to say, as data (`Answer`, defined beside its composer in
+ * src/messages/answer.ts). Pure: no Slack, no I/O.
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
 import type { Entry } from '../knowledge/schema.js';
-import type { SearchHit } from '../knowledge/search.js';
+import type { Answer } from '../messages/answer.js';
 import { MIN_FUZZY_WORD, namedEntries } from './named.js';
 import type { Query } from './parse.js';
 
 /** At most this many topics are offered when a sentence names several. */
 export const MAX_NAMED_TOPICS = 5;
 
-export type Answer =
-  /** `full`: the whole card in the message (`/notech elbit full`) instead of the compact one. */
-  | { kind: 'card'; entry: Entry; lang: Lang; full?: boolean }
-  | { kind: 'list'; lang: Lang }
-  | { kind: 'help'; lang: Lang }
-  | { kind: 'version'; lang: Lang }
-  | { kind: 'results'; words: string; hits: SearchHit[]; lang: Lang }
-  | { kind: 'did-you-mean'; text: string; suggestions: Entry[]; lang: Lang }
-  /** The text names two or more topics ("google and amazon"): offer each, answer none. */
-  | { kind: 'topics'; text: string; entries: Entry[]; lang: Lang }
-  | { kind: 'digest'; args: string[]; lang: Lang };
+export type { Answer } from '../messages/answer.js';
 
 export function answer(query: Query, knowledge: Knowledge): Answer {
   const { lang } = query;

@@ -5,9 +5,9 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Entry } from '../knowledge/schema.js';
-import { checkClaims, type CheckResult } from './check-claims.js';
+import { checkClaims, type CheckResult } from '../knowledge/check-claims.js';
 import { namedEntries } from './named.js';
-import { MAX_FIGURE_TEXT } from './figures.js';
+import { MAX_FIGURE_TEXT } from '../knowledge/figures.js';
 import { stripMentions, topicPhrasesOf } from './parse.js';
 
 /** At most this many topics are offered from one message (each gets a line and a button). */

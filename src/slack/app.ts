@@ -18,6 +18,7 @@ import { RecentKeys } from './dedupe.js';
 import { ReportLimiter, ReportOrigins } from './reports.js';
 import { registerListeners } from './listeners/index.js';
 import { acknowledgeProtocolEvents } from './protocol.js';
+import { platformError, REPLY_CLIENT_OPTIONS } from '../slack-web.js';
 
 import { BODY_LIMIT_BYTES } from './guard.js';
 const HOUR = 60 * 60 * 1000;
@@ -52,7 +53,7 @@ const TOKEN_ERRORS: Record<string, string> = {
 };
 
 function describeAuthError(error: unknown, apiUrl: string): string {
-  const code = (error as { data?: { error?: string }; code?: string }).data?.error;
+  const code = platformError(error);
   if (code) return TOKEN_ERRORS[code] ?? `Slack rejected SLACK_BOT_TOKEN at startup (${code}).`;
   return `Could not reach the Slack Web API at ${apiUrl} to check SLACK_BOT_TOKEN (${(error as Error).message}). Check the network or SLACK_API_URL.`;
 }
@@ -63,9 +64,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
   const clientOptions: WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    // Answers to people should fail fast rather than retry for half an hour (the default).
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
-    timeout: 10_000,
+    // Retries and timeout: see src/slack-web.ts (at most 3 attempts per call).
+    ...REPLY_CLIENT_OPTIONS,
     ...options.clientOptions,
   };
   const log = boltLogger(logger);

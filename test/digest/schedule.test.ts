@@ -80,5 +80,7 @@ describe('subscribe arguments', () => {
   it('describes weekly schedules in words', () => {
     expect(describeSchedule({ cron: '30 17 * * 5', timezone: 'Europe/London' })).toBe('Friday at 17:30 (Europe/London)');
     expect(describeSchedule({ cron: '*/2 * * * * *', timezone: 'UTC' })).toBe('cron "*/2 * * * * *" (UTC)');
+    // In Arabic replies the schedule is Arabic too («كل يوم الجمعة الساعة 17:30»), not an English phrase inside Arabic.
+    expect(describeSchedule({ cron: '30 17 * * 5', timezone: 'Europe/London' }, 'ar')).toBe('يوم الجمعة الساعة 17:30 (Europe/London)');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Entry, Fact, Source, SourceKind } from '../../src/knowledge/schema.js';
-import { replyToCommand } from '../../src/query/respond.js';
+import { replyToCommand } from '../../src/reply/index.js';
 import { renderMessage } from '../../src/messages/plain-text.js';
 import { homeBlocks } from '../../src/slack/views/home.js';
 import { realKnowledge } from '../helpers/knowledge.js';

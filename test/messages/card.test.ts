@@ -15,7 +15,7 @@ import { unsafeSequences } from '../../src/messages/escape.js';
 import { t } from '../../src/messages/i18n.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
-import { replyToCommand } from '../../src/query/respond.js';
+import { replyToCommand } from '../../src/reply/index.js';
 
 const ARCHIVE = 'https://web.archive.org/web/2025/https://news.example/report';
 

@@ -12,11 +12,11 @@ import type { Entry, KnowledgeData } from '../../src/knowledge/schema.js';
 import { keyFacts } from '../../src/messages/compact-card.js';
 import { compose } from '../../src/messages/compose.js';
 import { escapeMrkdwn } from '../../src/messages/escape.js';
-import { t } from '../../src/messages/i18n.js';
+import { t } from '../../src/messages/strings/index.js';
 import { checkMessage } from '../../src/messages/limits.js';
 import { renderMessage } from '../../src/messages/plain-text.js';
 import type { SlackMessage } from '../../src/messages/types.js';
-import { replyToCommand, replyToMention } from '../../src/query/respond.js';
+import { replyToCommand, replyToMention } from '../../src/reply/index.js';
 import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();

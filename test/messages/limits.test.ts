@@ -4,7 +4,7 @@ import { parseKnowledge } from '../../src/knowledge/load.js';
 import type { KnowledgeData } from '../../src/knowledge/schema.js';
 import { answer } from '../../src/query/answer.js';
 import { parseQuery } from '../../src/query/parse.js';
-import { replyToCommand } from '../../src/query/respond.js';
+import { replyToCommand } from '../../src/reply/index.js';
 import { compose } from '../../src/messages/compose.js';
 import { checkMessage, LIMITS } from '../../src/messages/limits.js';
 import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';

@@ -14,7 +14,7 @@ import { checkMessage, checkView, type ModalLike } from '../../src/messages/limi
 import { displayRows, renderMessage } from '../../src/messages/plain-text.js';
 import { checkSourceUrl, escapedPieces, readReportMetadata, REPORT, reportMessage, reportModal, resolveReportPath } from '../../src/messages/report.js';
 import { reviewDay, staleBanner, timeAgo } from '../../src/messages/review-dates.js';
-import { replyToCommand } from '../../src/query/respond.js';
+import { replyToCommand } from '../../src/reply/index.js';
 import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();

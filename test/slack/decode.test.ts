@@ -4,7 +4,7 @@ import { answerLine } from '../../src/console/console.js';
 import { renderMessage } from '../../src/messages/plain-text.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
-import { replyToCommand, replyToMention } from '../../src/query/respond.js';
+import { replyToCommand, replyToMention } from '../../src/reply/index.js';
 import { decodeSlackText } from '../../src/slack/decode.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 import { CONTROL_SEQUENCES, hostileText, shown } from '../support/hostile.js';

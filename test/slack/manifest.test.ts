@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, compose } from '../../src/messages/compose.js';
+import { ACTION_IDS } from '../../src/messages/buttons.js';
+import { compose } from '../../src/messages/compose.js';
 import { answer } from '../../src/query/answer.js';
 import { parseQuery } from '../../src/query/parse.js';
 import { REGISTERED } from '../../src/slack/listeners/index.js';

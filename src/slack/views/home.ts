@@ -6,12 +6,12 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { ENTRY_KINDS } from '../../knowledge/schema.js';
-import { actions, button, context, divider, fitBlocks, header, section, sections } from '../../messages/blocks.js';
-import { ACTION_IDS, type ShareValue } from '../../messages/compose.js';
+import { actions, context, divider, fitBlocks, header, section, sections } from '../../messages/blocks.js';
+import { openButton } from '../../messages/buttons.js';
 import { releaseLines } from '../../messages/release.js';
 import { escapeMrkdwn } from '../../messages/escape.js';
 import { formatPartialDate } from '../../messages/format.js';
-import { STRINGS } from '../../messages/i18n.js';
+import { STRINGS } from '../../messages/strings/index.js';
 import { LIMITS } from '../../messages/limits.js';
 import { entryIsStale, reviewDay } from '../../messages/review-dates.js';
 
@@ -22,10 +22,10 @@ export function homeBlocks(knowledge: Knowledge, now?: Date): KnownBlock[] {
   const blocks: KnownBlock[] = [
     header('NoTech'),
     section(`${en.helpIntro}\n${ar.helpIntro}`),
-    context(`${en.knowledgeVersion} v${knowledge.version} · ${formatPartialDate(knowledge.data.updated, 'en')} · ${knowledge.entries.length} topics`),
-    section(`*What's new · ما الجديد*\n${releaseLines(release, knowledge, 'en')}\n${releaseLines(release, knowledge, 'ar')}`),
+    context(`${en.knowledgeVersion} v${knowledge.version} · ${formatPartialDate(knowledge.data.updated, 'en')} · ${en.home.topics(knowledge.entries.length)}`),
+    section(`*${en.home.whatsNew} · ${ar.home.whatsNew}*\n${releaseLines(release, knowledge, 'en')}\n${releaseLines(release, knowledge, 'ar')}`),
     divider(),
-    header('How to ask · كيف تسأل'),
+    header(`${en.home.howToAsk} · ${ar.home.howToAsk}`),
     ...sections(undefined, [...en.helpLines, ...en.dmAndShortcutHelpLines].map((line) => `• ${line}`)),
     ...sections(undefined, [...ar.helpLines, ...ar.dmAndShortcutHelpLines].map((line) => `• ${line}`)),
     context(en.helpLegend),
@@ -37,11 +37,9 @@ export function homeBlocks(knowledge: Knowledge, now?: Date): KnownBlock[] {
     if (entries.length === 0) continue;
     blocks.push(divider(), header(`${en.kindsPlural[kind]} · ${ar.kindsPlural[kind]}`));
     for (const entry of entries) {
-      const open = (lang: 'en' | 'ar', index: number, label: string) =>
-        button(label, `${ACTION_IDS.openPrefix}${index}`, JSON.stringify({ v: 1, q: entry.id, lang } satisfies ShareValue));
       blocks.push(
         section(`*${escapeMrkdwn(entry.name.en)}* · ${escapeMrkdwn(entry.name.ar)}${entryIsStale(entry, knowledge, now) ? ` ${en.staleMark}` : ''}\n${escapeMrkdwn(entry.summary.en)}`),
-        actions(`home_${entry.id}`, [open('en', 0, 'Open'), open('ar', 1, 'افتح بالعربية')]),
+        actions(`home_${entry.id}`, [openButton(en.home.open, entry.id, 'en', 0), openButton(ar.home.open, entry.id, 'ar', 1)]),
       );
     }
   }

@@ -7,14 +7,11 @@
  * the button's response_url instead.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { compose } from '../../../messages/compose.js';
+import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage } from '../../../messages/errors.js';
-import { t } from '../../../messages/i18n.js';
-import { answer } from '../../../query/answer.js';
-import { parseQuery } from '../../../query/parse.js';
-import { readButtonValue } from '../../button-value.js';
+import { replyWithFullCard } from '../../../reply/index.js';
 import { surfaceOptions, type ListenerDeps } from '../../context.js';
-import { slackErrorCode } from '../../send.js';
+import { errorCode } from '../../../slack-web.js';
 import { fullCardModal } from '../../views/modal.js';
 
 export function allFactsAction(deps: ListenerDeps) {
@@ -30,17 +27,15 @@ export function allFactsAction(deps: ListenerDeps) {
     const knowledge = deps.store.current;
     const surface = surfaceOptions(deps);
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, knowledge, surface) });
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value, knowledge, surface) });
       deps.activity.count('fullCards');
       deps.logger.debug({ action: 'all-facts', via: 'modal' }, 'full card opened');
       return;
     } catch (error) {
-      deps.logger.warn({ action: 'all-facts', error: slackErrorCode(error) }, 'modal not opened; full card sent privately');
+      deps.logger.warn({ action: 'all-facts', error: errorCode(error) }, 'modal not opened; full card sent privately');
     }
     if (!canRespond) return;
-    const result = answer(parseQuery(`${value.q} lang:${value.lang}`), knowledge);
-    const full = result.kind === 'card' ? { ...result, full: true } : result;
-    await respond({ response_type: 'ephemeral', replace_original: false, ...compose(full, knowledge, { ...surface, preface: t(value.lang).modalFailed }) });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...replyWithFullCard(value, knowledge, 'message', surface).message });
     deps.activity.count('fullCardsPrivate');
   };
 }

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
-import { ACTION_IDS, OPEN_ACTION_PATTERN } from '../../../messages/compose.js';
+import { ACTION_IDS, OPEN_ACTION_PATTERN } from '../../../messages/buttons.js';
 import type { ListenerDeps } from '../../context.js';
 import { allFactsAction } from './all-facts.js';
 import { openAction } from './open.js';

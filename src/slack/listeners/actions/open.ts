@@ -7,12 +7,12 @@
  * the full card opens in a modal that only the person sees.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { readButtonValue } from '../../../messages/buttons.js';
 import { CHECK_TOPICS_BLOCK_ID } from '../../../messages/check.js';
 import { expiredButtonMessage } from '../../../messages/errors.js';
-import { replyToCommand } from '../../../query/respond.js';
-import { readButtonValue } from '../../button-value.js';
+import { replyToOpen } from '../../../reply/index.js';
 import { surfaceOptions, type ListenerDeps } from '../../context.js';
-import { slackErrorCode, tellPrivately } from '../../send.js';
+import { errorCode, tellPrivately } from '../../../slack-web.js';
 import { fullCardModal } from '../../views/modal.js';
 
 export function openAction(deps: ListenerDeps) {
@@ -26,16 +26,16 @@ export function openAction(deps: ListenerDeps) {
       return;
     }
     const surface = surfaceOptions(deps);
-    const reply = replyToCommand(`${value.q} lang:${value.lang}`, deps.store.current, 'en', surface);
+    const reply = replyToOpen(value, deps.store.current, surface);
     if (fromView) {
       // A modal is where the full card belongs: it is private, and there is room for all of it.
-      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value.q, value.lang, deps.store.current, surface) });
+      await client.views.open({ trigger_id: body.trigger_id, view: fullCardModal(value, deps.store.current, surface) });
     } else {
       // Issue 16: from a "Check with NoTech" answer, the card comes beside it, so the verdicts stay.
       const fromCheck = (body.actions as BlockAction['actions'] | undefined)?.[0]?.block_id === CHECK_TOPICS_BLOCK_ID;
       const replace = !fromCheck && (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
       await respond({ response_type: 'ephemeral', replace_original: replace, ...reply.message }).catch(async (error: unknown) => {
-        deps.logger.warn({ action: 'open', via: 'response_url', error: slackErrorCode(error) }, 'card sent another way');
+        deps.logger.warn({ action: 'open', via: 'response_url', error: errorCode(error) }, 'card sent another way');
         await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, reply.message, reply.message, deps.logger);
       });
     }

@@ -7,9 +7,9 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { expiredButtonMessage } from '../../../messages/errors.js';
 import { reportModal, reportNotOpenedNotice } from '../../../messages/report.js';
-import { readButtonValue } from '../../button-value.js';
+import { readButtonValue } from '../../../messages/buttons.js';
 import type { ListenerDeps } from '../../context.js';
-import { slackErrorCode } from '../../send.js';
+import { errorCode } from '../../../slack-web.js';
 
 export function reportAction(deps: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -32,7 +32,7 @@ export function reportAction(deps: ListenerDeps) {
       if (channel !== undefined && opened.view?.id !== undefined) deps.reports.origins.remember(opened.view.id, channel);
       deps.activity.count('reportModals');
     } catch (error) {
-      deps.logger.warn({ action: 'report', error: slackErrorCode(error) }, 'report modal not opened');
+      deps.logger.warn({ action: 'report', error: errorCode(error) }, 'report modal not opened');
       if (canRespond) await respond({ response_type: 'ephemeral', replace_original: false, ...reportNotOpenedNotice(value.lang) });
     }
   };

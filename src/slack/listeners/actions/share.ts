@@ -6,15 +6,11 @@
  * in the conversation, e.g. a DM between two people), the person is told in a DM from the bot.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { compose } from '../../../messages/compose.js';
+import { readButtonValue } from '../../../messages/buttons.js';
 import { expiredButtonMessage, shareFailedNotice, sharedNotice, unshareableNotice } from '../../../messages/errors.js';
-import { t } from '../../../messages/i18n.js';
-import { answer } from '../../../query/answer.js';
-import { parseQuery } from '../../../query/parse.js';
-import { readButtonValue } from '../../button-value.js';
+import { replyToShare } from '../../../reply/index.js';
 import { surfaceOptions, type ListenerDeps } from '../../context.js';
-import { postMessageWithRetry, slackErrorCode, tellPrivately } from '../../send.js';
-import type { WebClient } from '@slack/web-api';
+import { errorCode, joinChannel, postMessage, tellPrivately } from '../../../slack-web.js';
 
 export function shareAction(deps: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
@@ -31,10 +27,8 @@ export function shareAction(deps: ListenerDeps) {
       deps.activity.count('duplicateShares');
       return;
     }
-    const query = parseQuery(value.q, value.lang);
-    const result = answer(query, deps.store.current);
     // The user id is shown to the channel (the person chose to share), never logged.
-    const message = compose(result, deps.store.current, { ...surfaceOptions(deps), preface: t(value.lang).sharedBy(`<@${body.user.id}>`) });
+    const { answer, message } = replyToShare(value, body.user.id, deps.store.current, surfaceOptions(deps));
     let shared = false;
     try {
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
@@ -42,11 +36,11 @@ export function shareAction(deps: ListenerDeps) {
     } catch (error) {
       // The response_url may have expired (30 minutes, 5 uses) or Slack may be failing: post
       // as the bot instead, joining a public channel if needed.
-      deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'share fallback to chat.postMessage');
+      deps.logger.warn({ action: 'share', via: 'response_url', error: errorCode(error) }, 'share fallback to chat.postMessage');
       const channel = body.channel?.id;
       if (channel) {
-        const post = () => postMessageWithRetry(client, { channel, ...message, unfurl_links: false }, deps.logger);
-        shared = (await post()) || ((await join(client, channel)) && (await post()));
+        const post = () => postMessage(client, { channel, ...message, unfurl_links: false }, deps.logger);
+        shared = (await post()) || ((await joinChannel(client, channel, deps.logger)) !== 'cannot' && (await post()));
       }
     }
     if (!shared) deps.sharedPreviews.forget(preview);
@@ -54,22 +48,13 @@ export function shareAction(deps: ListenerDeps) {
     try {
       await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });
     } catch (error) {
-      deps.logger.warn({ action: 'share', via: 'response_url', error: slackErrorCode(error) }, 'preview not replaced');
+      deps.logger.warn({ action: 'share', via: 'response_url', error: errorCode(error) }, 'preview not replaced');
       // Nothing shared and the button's URL gone: a DM from the bot still reaches them.
       const dm = shared ? undefined : unshareableNotice(value.lang, value.q);
       const told = await tellPrivately(client, { channel: body.channel?.id, user: body.user.id }, notice, dm, deps.logger);
       if (!told) deps.logger.warn({ action: 'share' }, 'could not tell the sharer');
     }
     deps.activity.count(shared ? 'shares' : 'sharesFailed');
-    deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: result.kind, shared }, shared ? 'answer shared' : 'answer not shared');
+    deps.logger[shared ? 'debug' : 'warn']({ action: 'share', answer: answer.kind, shared }, shared ? 'answer shared' : 'answer not shared');
   };
-}
-
-async function join(client: WebClient, channel: string): Promise<boolean> {
-  try {
-    await client.conversations.join({ channel });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,7 @@
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorMessage } from '../../../messages/errors.js';
-import { replyToCommand } from '../../../query/respond.js';
+import { replyToCommand } from '../../../reply/index.js';
 import { surfaceOptions, type ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
 

@@ -6,10 +6,10 @@
  * (including this one) are ignored.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { replyToMention } from '../../../query/respond.js';
+import { replyToMention } from '../../../reply/index.js';
 import { surfaceOptions, type ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
-import { postMessageWithRetry, tellPrivately } from '../../send.js';
+import { postMessage, tellPrivately } from '../../../slack-web.js';
 
 export function appMention(deps: ListenerDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
@@ -21,10 +21,10 @@ export function appMention(deps: ListenerDeps) {
     }
     const threadTs = event.thread_ts ?? event.ts;
     const reply = replyToMention(decodeSlackText(event.text ?? '', { self: context.botUserId }), deps.store.current, surfaceOptions(deps));
-    const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
+    const isHelp = reply.quickHelp === true;
     // The short help is given once per thread; repeating it would only add noise.
     if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
-    const posted = await postMessageWithRetry(
+    const posted = await postMessage(
       client,
       { channel: event.channel, thread_ts: threadTs, ...reply.message, unfurl_links: false, unfurl_media: false },
       deps.logger,

@@ -7,10 +7,10 @@
  * event ids). The text is decoded, answered and dropped; nothing of it is logged.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { replyToDirectMessage } from '../../../query/respond.js';
+import { replyToDirectMessage } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
-import { postMessageWithRetry } from '../../send.js';
+import { postMessage } from '../../../slack-web.js';
 
 /** The fields of a `message` event this listener reads (Bolt's union has a type per subtype). */
 interface DirectMessageEvent {
@@ -34,7 +34,7 @@ export function directMessage(deps: ListenerDeps) {
       return;
     }
     const reply = replyToDirectMessage(decodeSlackText(message.text ?? '', { self: context.botUserId }), deps.store.current);
-    const posted = await postMessageWithRetry(
+    const posted = await postMessage(
       client,
       { channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...reply.message, unfurl_links: false, unfurl_media: false },
       deps.logger,

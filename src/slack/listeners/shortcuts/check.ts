@@ -7,10 +7,10 @@
  * nothing of it (nor who ran it) is logged, stored or cached; only counts are.
  */
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { replyToCheck } from '../../../query/respond.js';
+import { replyToCheck } from '../../../reply/index.js';
 import type { ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
-import { slackErrorCode, tellPrivately } from '../../send.js';
+import { errorCode, tellPrivately } from '../../../slack-web.js';
 
 export function checkShortcut(deps: ListenerDeps) {
   return async ({ ack, shortcut, client, context, respond }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
@@ -24,7 +24,7 @@ export function checkShortcut(deps: ListenerDeps) {
       via = await respond({ response_type: 'ephemeral', replace_original: false, ...answer }).then(
         () => 'response_url',
         (error: unknown) => {
-          deps.logger.warn({ shortcut: 'check', via: 'response_url', error: slackErrorCode(error) }, 'Slack call failed');
+          deps.logger.warn({ shortcut: 'check', via: 'response_url', error: errorCode(error) }, 'Slack call failed');
           return undefined;
         },
       );

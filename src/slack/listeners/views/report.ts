@@ -14,7 +14,7 @@ import type { SlackMessage } from '../../../messages/types.js';
 import { t } from '../../../messages/i18n.js';
 import { REPORT, checkSourceUrl, readReportMetadata, reportFailedNotice, reportMessage, reportThanks } from '../../../messages/report.js';
 import type { ListenerDeps } from '../../context.js';
-import { postMessageWithRetry, slackErrorCode, tellPrivately } from '../../send.js';
+import { joinChannel, postMessage, tellPrivately } from '../../../slack-web.js';
 
 type Values = ViewSubmitAction['view']['state']['values'];
 
@@ -73,13 +73,11 @@ export function reportSubmission(deps: ListenerDeps) {
 
 /** Post to the maintainers' channel; if the bot is not in it, join (public channels) and try again. */
 async function postToMaintainers(client: WebClient, channel: string, message: SlackMessage, deps: ListenerDeps): Promise<boolean> {
-  const post = () => postMessageWithRetry(client, { channel, ...message, unfurl_links: false, unfurl_media: false }, deps.logger);
+  const post = () => postMessage(client, { channel, ...message, unfurl_links: false, unfurl_media: false }, deps.logger);
   if (await post()) return true;
-  try {
-    await client.conversations.join({ channel });
-  } catch (error) {
+  if ((await joinChannel(client, channel, deps.logger)) === 'cannot') {
     deps.logger.error(
-      { view: 'report', error: slackErrorCode(error) },
+      { view: 'report' },
       'MAINTAINERS_CHANNEL: the bot cannot post there. Invite it with /invite @NoTech in that channel (a private channel needs an invitation), or fix the channel id.',
     );
     return false;

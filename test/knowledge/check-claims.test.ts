@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { parseKnowledge } from '../../src/knowledge/load.js';
 import type { Entry, Figure } from '../../src/knowledge/schema.js';
-import { checkClaims, type CheckResult, type ClaimCheck, type ComparedFigure, type Verdict } from '../../src/query/check-claims.js';
-import { readFigures } from '../../src/query/figures.js';
+import { checkClaims, type CheckResult, type ClaimCheck, type ComparedFigure, type Verdict } from '../../src/knowledge/check-claims.js';
+import { readFigures } from '../../src/knowledge/figures.js';
 import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 import { hostileText } from '../support/hostile.js';
 

@@ -46,7 +46,7 @@
  * spans still point into the text as given. At most MAX_FIGURE_TEXT characters are read.
  * readFigures never throws.
  */
-import type { FIGURE_UNITS } from '../knowledge/schema.js';
+import type { FIGURE_UNITS } from './schema.js';
 
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 /** The knowledge's figure units, plus 'year' for a bare year such as 2021. */

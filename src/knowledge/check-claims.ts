@@ -68,9 +68,9 @@
  *   money, percent or data figure (never counts or years, which coincide too easily).
  * - Names are not claims: digits inside any entry's name or alias ("Unit 8200") are not read.
  */
-import type { Knowledge } from '../knowledge/knowledge.js';
-import { detectLang, normalize, type Lang } from '../knowledge/normalize.js';
-import type { Bilingual, Entry, Figure, Source, SourcingLevel } from '../knowledge/schema.js';
+import type { Knowledge } from './knowledge.js';
+import { detectLang, normalize, type Lang } from './normalize.js';
+import type { Bilingual, Entry, Figure, Source, SourcingLevel } from './schema.js';
 import { MAX_FIGURE_TEXT, readFigures, type FigureUnit, type ReadFigure } from './figures.js';
 
 export type Verdict = 'matches' | 'differs' | 'not-in-knowledge';

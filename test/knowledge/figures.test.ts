@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIGURE_UNITS } from '../../src/knowledge/schema.js';
-import { MAX_FIGURE_TEXT, readFigures, type ReadFigure } from '../../src/query/figures.js';
+import { MAX_FIGURE_TEXT, readFigures, type ReadFigure } from '../../src/knowledge/figures.js';
 import { CONTROL_SEQUENCES, hostileText } from '../support/hostile.js';
 
 /** Any UTF-16 code unit, lone surrogates included. */

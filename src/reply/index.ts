@@ -1,22 +1,32 @@
 /**
- * The one path every request takes: text → parse → answer → compose. Surfaces (slash command,
- * mention, console) differ only in the options they pass.
+ * What the bot replies, on every surface: the one path every request takes, text (or a
+ * button's value) → parse → answer → compose. Slash command, mention, the Share, Open and
+ * All-facts buttons and the console differ only in the function they call here; listeners only
+ * deliver the message. Sits above src/query (grammar, answer) and src/messages (what to say).
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Lang } from '../knowledge/normalize.js';
+import type { Lang } from '../messages/strings/index.js';
+import type { ButtonValue } from '../messages/buttons.js';
+import { factCard } from '../messages/card.js';
 import { compose, type ComposeOptions } from '../messages/compose.js';
+import { actions } from '../messages/blocks.js';
+import { REPORT_BLOCK_ID } from '../messages/buttons.js';
 import { checkAnswer } from '../messages/check.js';
 import { quickHelp, quickHelpInDm } from '../messages/quick-help.js';
-import { reviewDay } from '../messages/review-dates.js';
+import { reportButton } from '../messages/report.js';
+import { bannerOption, reviewDay } from '../messages/review-dates.js';
+import { t } from '../messages/strings/index.js';
 import type { SlackMessage } from '../messages/types.js';
-import { answer, type Answer } from './answer.js';
-import { checkText, type MessageCheck } from './check.js';
-import { FULL_WORD, parseQuery, stripMentions, type Query } from './parse.js';
+import { answer, type Answer } from '../query/answer.js';
+import { checkText, type MessageCheck } from '../query/check.js';
+import { FULL_WORD, parseQuery, stripMentions, type Query } from '../query/parse.js';
 
 export interface Reply {
   query: Query;
   answer: Answer;
   message: SlackMessage;
+  /** A mention that named nothing the bot knows got the short help instead of an answer. */
+  quickHelp?: true;
 }
 
 /**
@@ -70,7 +80,7 @@ export function replyToMention(text: string, knowledge: Knowledge, view: Surface
   const query = parseQuery(stripMentions(text));
   const result = answer(query, knowledge);
   if (result.kind === 'did-you-mean' && result.suggestions.length === 0) {
-    return { query, answer: result, message: quickHelp(result.lang) };
+    return { query, answer: result, message: quickHelp(result.lang), quickHelp: true };
   }
   return { query, answer: result, message: remembered('mention', result, knowledge, () => compose(result, knowledge, view), view) };
 }
@@ -79,8 +89,8 @@ export function replyToMention(text: string, knowledge: Knowledge, view: Surface
  * A direct message to the bot: read exactly as a mention (same grammar, same free-text topic
  * finding); only the short help differs, since in a DM there is no `@NoTech` to type.
  */
-export function replyToDirectMessage(text: string, knowledge: Knowledge): Reply {
-  const reply = replyToMention(text, knowledge);
+export function replyToDirectMessage(text: string, knowledge: Knowledge, view: SurfaceOptions = {}): Reply {
+  const reply = replyToMention(text, knowledge, view);
   const isHelp = reply.answer.kind === 'did-you-mean' && reply.answer.suggestions.length === 0;
   return isHelp ? { ...reply, message: quickHelpInDm(reply.answer.lang) } : reply;
 }
@@ -101,4 +111,42 @@ function shareQueryFor(result: Answer, text: string): string {
   if (result.kind === 'results') return `search ${result.words} lang:${result.lang}`;
   if (result.kind === 'list' || result.kind === 'version') return `${result.kind} lang:${result.lang}`;
   return text;
+}
+
+/** An Open button (a suggestion, a topic a sentence named): the card, as `/notech` would answer. */
+export function replyToOpen(value: ButtonValue, knowledge: Knowledge, view: SurfaceOptions = {}): Reply {
+  return replyToCommand(`${value.q} lang:${value.lang}`, knowledge, 'en', view);
+}
+
+/**
+ * Share in channel: the answer the button's command gives, for everyone, headed "Shared by
+ * <@sharer>" (the person chose to show it; the id is never logged). No buttons of its own but
+ * the compact card's All-facts button.
+ */
+export function replyToShare(value: ButtonValue, sharerId: string, knowledge: Knowledge, view: SurfaceOptions = {}): Reply {
+  const query = parseQuery(value.q, value.lang);
+  const result = answer(query, knowledge);
+  return { query, answer: result, message: compose(result, knowledge, { ...view, preface: t(value.lang).sharedBy(`<@${sharerId}>`) }) };
+}
+
+/**
+ * The full card of the entry a button names (every fact and source): for a modal (All-facts,
+ * Home tab), cut to a view's limits; or as a private message when Slack would not open the
+ * modal, headed with why. A topic that no longer resolves (the knowledge changed since the
+ * button was sent) gets the answer the command would give.
+ */
+export function replyWithFullCard(value: ButtonValue, knowledge: Knowledge, surface: 'modal' | 'message', view: SurfaceOptions = {}): Reply {
+  const query = parseQuery(`${value.q} lang:${value.lang}`);
+  const result = answer(query, knowledge);
+  if (surface === 'modal') {
+    // In a modal only "Report a problem" stays of a card's buttons (nothing to share from there).
+    const tail = result.kind === 'card' && view.reportable ? [actions(REPORT_BLOCK_ID, [reportButton(result.entry.id, value.lang)])] : [];
+    const message =
+      result.kind === 'card'
+        ? factCard(result.entry, value.lang, knowledge, { surface: 'modal', tail, ...bannerOption(result.entry, knowledge, value.lang, view.now) })
+        : compose(result, knowledge, view);
+    return { query, answer: result, message };
+  }
+  const full = result.kind === 'card' ? { ...result, full: true } : result;
+  return { query, answer: full, message: compose(full, knowledge, { ...view, preface: t(value.lang).modalFailed }) };
 }

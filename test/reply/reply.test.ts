@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replyToCommand, replyToDirectMessage, replyToMention } from '../../src/query/respond.js';
+import { replyToCommand, replyToDirectMessage, replyToMention } from '../../src/reply/index.js';
 import { STRINGS } from '../../src/messages/i18n.js';
 import { hostileText } from '../support/hostile.js';
 import { realKnowledge } from '../helpers/knowledge.js';
