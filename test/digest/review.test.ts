@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestSender, logKey, REVIEW_EVENT_TYPE, reviewedMonth, runKey, type DeliveryTarget } from '../../src/digest/deliver.js';
+import { createDigest } from '../../src/digest/index.js';
 import { DigestScheduler } from '../../src/digest/scheduler.js';
+import { loadConfig } from '../../src/config.js';
 import { readStateFile, REPORT_MONTHS_KEPT, StateStore } from '../../src/digest/state.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
@@ -113,5 +115,36 @@ describe('the report count in the state file', () => {
   it('a review run counts the month before it', () => {
     expect(reviewedMonth(new Date('2027-01-01T09:00:00Z'))).toBe('2026-12');
     expect(reviewedMonth(new Date('2026-12-01T09:00:00Z'))).toBe('2026-11');
+  });
+});
+
+describe('createDigest wires the review only with MAINTAINERS_CHANNEL', () => {
+  async function run(env: Record<string, string>) {
+    const logger = createLogger({ level: 'silent' });
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'a'.repeat(32), SLACK_API_URL: slack.apiUrl, STATE_FILE: statePath, ...env });
+    const digest = await createDigest({ config, store: KnowledgeStore.of(realKnowledge(), logger), logger, now: () => clock, clientOptions: { retryConfig: { retries: 0 } } });
+    try {
+      await digest.countReport();
+      clock = new Date('2027-01-01T09:00:03Z');
+      await digest.scheduler.tick();
+      await digest.scheduler.tick();
+    } finally {
+      await digest.stop();
+    }
+  }
+
+  it('set: the month’s count is kept and the review posted once on REVIEW_SCHEDULE', async () => {
+    clock = new Date('2026-12-14T10:00:00Z');
+    await run({ MAINTAINERS_CHANNEL: MAINTAINERS, REVIEW_SCHEDULE: '0 9 1 * *' });
+    expect(readStateFile(statePath).reportsByMonth).toEqual({ '2026-12': 1 });
+    const posts = reviewsIn(MAINTAINERS);
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]!.blocks)).toContain('1 report');
+  });
+
+  it('unset: no review is posted anywhere', async () => {
+    clock = new Date('2026-12-14T10:00:00Z');
+    await run({});
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });
