@@ -25,6 +25,8 @@ export interface Config {
   knowledgeFile: string;
   stateFile: string;
   digestSchedule: string;
+  /** When the monthly review goes to MAINTAINERS_CHANNEL (cron, UTC); REVIEW_SCHEDULE, default 09:00 on the 1st. */
+  reviewSchedule: string;
   digestTimezone: string;
   digestChannels: string[];
   adminUserIds: string[];
@@ -84,6 +86,12 @@ const EnvSchema = z.object({
       .refine(isValidCron, 'must be a cron expression with 5 fields (minute hour day month weekday), e.g. "0 9 * * 1" for Monday 09:00')
       .default('0 9 * * 1'),
   ),
+  REVIEW_SCHEDULE: optional.pipe(
+    z
+      .string()
+      .refine(isValidCron, 'must be a cron expression with 5 fields (minute hour day month weekday), e.g. "0 9 1 * *" for 09:00 UTC on the 1st of each month')
+      .default('0 9 1 * *'),
+  ),
   DIGEST_TIMEZONE: optional.pipe(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London or America/New_York').default('UTC')),
   DIGEST_CHANNELS: idList('CG', 'C0123ABCD'),
   ADMIN_USER_IDS: idList('UW', 'U0123ABCD'),
@@ -137,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     knowledgeFile: e.KNOWLEDGE_FILE,
     stateFile: e.STATE_FILE,
     digestSchedule: e.DIGEST_SCHEDULE,
+    reviewSchedule: e.REVIEW_SCHEDULE,
     digestTimezone: e.DIGEST_TIMEZONE,
     digestChannels: e.DIGEST_CHANNELS,
     adminUserIds: e.ADMIN_USER_IDS,

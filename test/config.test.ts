@@ -32,6 +32,7 @@ describe('mode selection', () => {
   it('defaults for the digest and files', () => {
     expect(loadConfig({})).toMatchObject({
       digestSchedule: '0 9 * * 1',
+      reviewSchedule: '0 9 1 * *',
       digestTimezone: 'UTC',
       knowledgeFile: 'data/knowledge.json',
       digestChannels: [],
@@ -71,6 +72,7 @@ describe('a wrong or partial setting is one clear line naming the variable and t
     [{ PORT: '-1' }, /^PORT must be a port number/],
     [{ DIGEST_TIMEZONE: 'Mars/Olympus' }, /^DIGEST_TIMEZONE must be an IANA time zone/],
     [{ DIGEST_SCHEDULE: 'every monday' }, /^DIGEST_SCHEDULE must be a cron expression/],
+    [{ REVIEW_SCHEDULE: 'monthly' }, /^REVIEW_SCHEDULE must be a cron expression/],
     [{ DIGEST_CHANNELS: 'general' }, /^DIGEST_CHANNELS "general" is not a Slack id/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ SLACK_API_URL: 'not a url' }, /^SLACK_API_URL must be a URL/],

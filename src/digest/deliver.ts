@@ -14,10 +14,35 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { errorCode, joinChannel, retryAfterSeconds } from '../slack-web.js';
+import { maintainersReviewMessage } from '../messages/maintainers-review.js';
+import type { SlackMessage } from '../messages/types.js';
 import { composeDigest } from './content.js';
-import { channelIn, type StateStore, type Subscription } from './state.js';
+import { channelIn, monthKey, type StateStore, type Subscription } from './state.js';
 
 export const DIGEST_EVENT_TYPE = 'notech_digest';
+/** The monthly review's metadata event type: a review is never mistaken for a digest, nor the reverse. */
+export const REVIEW_EVENT_TYPE = 'notech_review';
+
+/**
+ * What the sender delivers: a channel's digest subscription, or (`review: true`) the monthly
+ * review to MAINTAINERS_CHANNEL, built from config and never stored as a subscription. The
+ * review's delivery log is its own (`review:<channel id>` in the state's channels), so a
+ * maintainers' channel that also takes the digest keeps two separate records.
+ */
+export type DeliveryTarget = Subscription & { review?: true };
+
+/** The key of a target's record in the state's `channels`. */
+export function logKey(target: Pick<DeliveryTarget, 'channelId' | 'review'>): string {
+  return target.review ? `review:${target.channelId}` : target.channelId;
+}
+
+/**
+ * The month a review run covers, YYYY-MM (UTC): the month before the run's, so the review on
+ * the 1st counts the month just ended.
+ */
+export function reviewedMonth(runAt: Date): string {
+  return monthKey(new Date(Date.UTC(runAt.getUTCFullYear(), runAt.getUTCMonth() - 1, 1)));
+}
 
 export interface RetryPolicy {
   attempts: number;
@@ -59,9 +84,9 @@ export class DigestSender {
     this.retry = deps.retry ?? DEFAULT_RETRY;
   }
 
-  async deliver(subscription: Subscription, runAt: Date): Promise<DeliveryOutcome> {
+  async deliver(subscription: DeliveryTarget, runAt: Date): Promise<DeliveryOutcome> {
     const key = runKey(runAt);
-    const lock = `${subscription.channelId}@${key}`;
+    const lock = `${logKey(subscription)}@${key}`;
     if (this.inFlight.has(lock)) return 'already-delivered';
     this.inFlight.add(lock);
     try {
@@ -71,70 +96,92 @@ export class DigestSender {
     }
   }
 
-  private async deliverOnce(subscription: Subscription, key: string, runAt: Date): Promise<DeliveryOutcome> {
-    const { state, logger } = this.deps;
+  private async deliverOnce(subscription: DeliveryTarget, key: string, runAt: Date): Promise<DeliveryOutcome> {
+    const { state } = this.deps;
     const channelId = subscription.channelId;
-    const previous = state.channel(channelId).deliveries[key];
+    const log = logKey(subscription);
+    const eventType = subscription.review ? REVIEW_EVENT_TYPE : DIGEST_EVENT_TYPE;
+    const logger = subscription.review ? this.deps.logger.child({ review: true }) : this.deps.logger;
+    const previous = state.channel(log).deliveries[key];
     if (previous?.status === 'delivered' || previous?.status === 'skipped') return 'already-delivered';
     if (previous?.status === 'sending' || previous?.status === 'failed') {
-      const found = await this.findPosted(channelId, key);
+      const found = await this.findPosted(channelId, key, eventType);
       if (found) {
         // Apply what that post carried (recorded with "sending"), so the next digest moves on.
-        const shown = state.channel(channelId).spotlightShown;
+        const shown = state.channel(log).spotlightShown;
         const carried = previous.knowledgeVersion
           ? { version: previous.knowledgeVersion, shownAfter: previous.spotlight ? [...shown.filter((id) => id !== previous.spotlight), previous.spotlight] : shown, spotlight: previous.spotlight }
           : undefined;
-        await this.recordDelivered(channelId, key, found, carried);
+        await this.recordDelivered(log, key, found, carried);
         logger.info({ channelId, run: key, resolvedFrom: 'slack-history' }, 'digest was already posted');
         return 'already-delivered';
       }
     }
 
-    const { plan, message } = composeDigest(this.deps.store.current, state.channel(channelId), { lang: subscription.lang, at: runAt, timezone: subscription.timezone });
+    const { message, carried, sending } = this.compose(subscription, log, runAt);
 
     for (let attempt = 1; attempt <= this.retry.attempts; attempt += 1) {
-      await this.record(channelId, key, {
-        status: 'sending',
-        attempts: (previous?.attempts ?? 0) + attempt,
-        knowledgeVersion: plan.knowledge.version,
-        ...(plan.spotlight ? { spotlight: plan.spotlight.id } : {}),
-      });
+      await this.record(log, key, { status: 'sending', attempts: (previous?.attempts ?? 0) + attempt, ...sending });
       try {
         const result = await this.deps.client.chat.postMessage({
           channel: channelId,
           ...message,
           unfurl_links: false,
           unfurl_media: false,
-          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { run: key } },
+          metadata: { event_type: eventType, event_payload: { run: key } },
         });
-        await this.recordDelivered(channelId, key, String(result.ts ?? ''), { version: plan.knowledge.version, shownAfter: plan.shownAfter, spotlight: plan.spotlight?.id });
-        logger.info({ channelId, run: key, attempt, knowledgeVersion: plan.knowledge.version }, 'digest delivered');
+        await this.recordDelivered(log, key, String(result.ts ?? ''), carried);
+        logger.info({ channelId, run: key, attempt, knowledgeVersion: this.deps.store.current.version }, 'digest delivered');
         return 'delivered';
       } catch (error) {
         const code = errorCode(error);
         if (code === 'not_in_channel' && (await this.join(channelId))) continue;
         if (PERMANENT.has(code)) {
-          await this.record(channelId, key, { status: 'skipped', attempts: (previous?.attempts ?? 0) + attempt, error: code });
+          await this.record(log, key, { status: 'skipped', attempts: (previous?.attempts ?? 0) + attempt, error: code });
           logger.error({ channelId, run: key, error: code }, 'digest cannot be posted to this channel; skipped');
           return 'skipped';
         }
         logger.warn({ channelId, run: key, attempt, error: code }, 'digest post failed; will check and retry');
         if (attempt === this.retry.attempts) {
-          await this.record(channelId, key, { status: 'failed', attempts: (previous?.attempts ?? 0) + attempt, error: code });
+          await this.record(log, key, { status: 'failed', attempts: (previous?.attempts ?? 0) + attempt, error: code });
           logger.error({ channelId, run: key, error: code }, 'digest not delivered after retries');
           return 'failed';
         }
         await this.deps.sleep(this.delay(attempt, retryAfterSeconds(error)));
         // The post may have landed although the call failed (timeout, 5xx): ask Slack first.
-        const found = await this.findPosted(channelId, key);
+        const found = await this.findPosted(channelId, key, eventType);
         if (found) {
-          await this.recordDelivered(channelId, key, found, { version: plan.knowledge.version, shownAfter: plan.shownAfter, spotlight: plan.spotlight?.id });
+          await this.recordDelivered(log, key, found, carried);
           logger.info({ channelId, run: key, resolvedFrom: 'slack-history' }, 'digest delivered (confirmed after a failed call)');
           return 'delivered';
         }
       }
     }
     return 'failed';
+  }
+
+  /**
+   * The message for `target`'s run at `runAt`, what to record with "sending", and what a
+   * delivered digest moves on (its version and spotlight history). The review carries nothing:
+   * its content is the knowledge and the month's report count at the run.
+   */
+  private compose(
+    target: DeliveryTarget,
+    log: string,
+    runAt: Date,
+  ): { message: SlackMessage; carried: { version: string; shownAfter: string[]; spotlight: string | undefined } | undefined; sending: { knowledgeVersion?: string; spotlight?: string } } {
+    const knowledge = this.deps.store.current;
+    if (target.review) {
+      const month = reviewedMonth(runAt);
+      const reports = this.deps.state.current.reportsByMonth[month] ?? 0;
+      return { message: maintainersReviewMessage(knowledge, { at: runAt, month, reports }), carried: undefined, sending: {} };
+    }
+    const { plan, message } = composeDigest(knowledge, this.deps.state.channel(log), { lang: target.lang, at: runAt, timezone: target.timezone });
+    return {
+      message,
+      carried: { version: plan.knowledge.version, shownAfter: plan.shownAfter, spotlight: plan.spotlight?.id },
+      sending: { knowledgeVersion: plan.knowledge.version, ...(plan.spotlight ? { spotlight: plan.spotlight.id } : {}) },
+    };
   }
 
   private delay(attempt: number, retryAfterSeconds: number | undefined): number {
@@ -144,12 +191,12 @@ export class DigestSender {
   }
 
   /** The ts of this run's digest in the channel's recent messages, per Slack; undefined if absent. */
-  private async findPosted(channelId: string, key: string): Promise<string | undefined> {
+  private async findPosted(channelId: string, key: string, eventType: string): Promise<string | undefined> {
     try {
       const history = await this.deps.client.conversations.history({ channel: channelId, limit: 15, include_all_metadata: true });
       const match = (history.messages ?? []).find((message) => {
         const metadata = (message as { metadata?: { event_type?: string; event_payload?: { run?: string } } }).metadata;
-        return metadata?.event_type === DIGEST_EVENT_TYPE && metadata.event_payload?.run === key;
+        return metadata?.event_type === eventType && metadata.event_payload?.run === key;
       });
       return match?.ts;
     } catch (error) {

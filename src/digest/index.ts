@@ -16,7 +16,7 @@ import { digestCommands, ensureConfiguredChannels, type DigestCommands } from '.
 import { composeDigest } from './content.js';
 import { DigestSender, type RetryPolicy } from './deliver.js';
 import { DigestScheduler } from './scheduler.js';
-import { lockStateFile, StateStore } from './state.js';
+import { lockStateFile, monthKey, StateStore } from './state.js';
 
 export interface DigestOptions {
   config: Config;
@@ -37,6 +37,11 @@ export interface Digest {
   scheduler: DigestScheduler;
   /** The digest a newly subscribed channel would get now, in `lang`. */
   preview(lang?: Lang): SlackMessage;
+  /**
+   * Counts one report sent with "Report a problem" in the current UTC month, in the state file
+   * (a number per month, nothing about the report or its author); the monthly review reads it.
+   */
+  countReport(): Promise<void>;
   /** Stops the scheduler (a digest in progress finishes) and releases the state file. */
   stop(): Promise<void>;
 }
@@ -79,12 +84,31 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  const scheduler = new DigestScheduler({ state, sender, logger, now });
+  // The monthly review, when MAINTAINERS_CHANNEL is set: a target the scheduler runs like a
+  // subscription. Runs from the start of the month the bot started in count, so a restart (or
+  // an outage over the 1st) still posts this month's review once; the first start mid-month posts it then.
+  const started = now();
+  const review = config.maintainersChannel
+    ? {
+        review: true as const,
+        channelId: config.maintainersChannel,
+        cron: config.reviewSchedule,
+        timezone: 'UTC',
+        lang: 'en' as const,
+        createdAt: new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth(), 1)).toISOString(),
+      }
+    : undefined;
+  const scheduler = new DigestScheduler({ state, sender, logger, now, ...(review ? { review } : {}) });
   const commands = digestCommands({ state, store, client, logger, defaults, adminUserIds: config.adminUserIds, now });
   return {
     commands,
     scheduler,
     preview: (lang = 'en') => previewDigest(store.current, { lang, at: now(), timezone: config.digestTimezone }),
+    countReport: () =>
+      state.update((draft) => {
+        const month = monthKey(now());
+        draft.reportsByMonth[month] = (draft.reportsByMonth[month] ?? 0) + 1;
+      }),
     async stop() {
       await scheduler.stop();
       unlock();

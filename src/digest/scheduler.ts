@@ -7,10 +7,10 @@
  * next run has not come yet; a run superseded by a later one is skipped and logged.
  */
 import type { Logger } from 'pino';
-import type { DigestSender } from './deliver.js';
-import { runKey } from './deliver.js';
+import type { DeliveryTarget, DigestSender } from './deliver.js';
+import { logKey, runKey } from './deliver.js';
 import { nextRun, recentRuns } from './schedule.js';
-import { channelIn, type StateStore, type Subscription } from './state.js';
+import { channelIn, type StateStore } from './state.js';
 
 export interface SchedulerDeps {
   state: StateStore;
@@ -18,6 +18,8 @@ export interface SchedulerDeps {
   logger: Logger;
   now: () => Date;
   maxSleepMs?: number;
+  /** The monthly review to MAINTAINERS_CHANNEL, run like a subscription (only when that channel is set). */
+  review?: DeliveryTarget;
 }
 
 /** At most this many missed runs are recorded as skipped at once (the delivery log keeps 50 per channel). */
@@ -58,7 +60,7 @@ export class DigestScheduler {
     }
     if (this.stopped) return;
     const now = this.deps.now();
-    const upcoming = Object.values(this.deps.state.current.subscriptions)
+    const upcoming = this.targets()
       .map((subscription) => nextRun({ cron: subscription.cron, timezone: subscription.timezone }, now)?.getTime())
       .filter((time): time is number => time !== undefined);
     const earliest = Math.min(...upcoming, now.getTime() + (this.deps.maxSleepMs ?? 60_000));
@@ -68,16 +70,21 @@ export class DigestScheduler {
 
   private async deliverDue(): Promise<void> {
     const now = this.deps.now();
-    const subscriptions = Object.values(this.deps.state.current.subscriptions);
-    await Promise.all(subscriptions.map((subscription) => this.deliverSubscription(subscription, now)));
+    await Promise.all(this.targets().map((subscription) => this.deliverSubscription(subscription, now)));
   }
 
-  private async deliverSubscription(subscription: Subscription, now: Date): Promise<void> {
+  /** The stored subscriptions, and the monthly review when configured. */
+  private targets(): DeliveryTarget[] {
+    const subscriptions: DeliveryTarget[] = Object.values(this.deps.state.current.subscriptions);
+    return this.deps.review ? [...subscriptions, this.deps.review] : subscriptions;
+  }
+
+  private async deliverSubscription(subscription: DeliveryTarget, now: Date): Promise<void> {
     const schedule = { cron: subscription.cron, timezone: subscription.timezone };
     const since = new Date(subscription.createdAt);
     const [latest, ...older] = recentRuns(schedule, now, MISSED_RUNS_RECORDED + 1).filter((run) => run >= since);
     if (!latest) return;
-    const deliveries = this.deps.state.channel(subscription.channelId).deliveries;
+    const deliveries = this.deps.state.channel(logKey(subscription)).deliveries;
     // Every run missed while the bot was down, not only the one before `latest`: a down time that
     // spans several runs (a slow restart, a long outage) must leave each one recorded as
     // skipped, never silently lost. Newest first, up to the last run this channel has a record of.
@@ -88,7 +95,7 @@ export class DigestScheduler {
     }
     if (missed.length > 0) {
       await this.deps.state.update((draft) => {
-        const channel = channelIn(draft, subscription.channelId);
+        const channel = channelIn(draft, logKey(subscription));
         for (const run of missed) {
           channel.deliveries[runKey(run)] = { status: 'skipped', attempts: 0, updatedAt: now.toISOString(), error: 'missed: a later run was already due' };
         }

@@ -41,6 +41,11 @@ export const StateFile = z.strictObject({
   format: z.literal(1),
   subscriptions: z.record(z.string(), Subscription).default({}),
   channels: z.record(z.string(), ChannelState).default({}),
+  /**
+   * Reports ("Report a problem") sent per UTC month, e.g. { "2026-11": 3 }: a count only, never
+   * who reported or what. Absent in state files written before the monthly review: {}.
+   */
+  reportsByMonth: z.record(z.string().regex(/^\d{4}-\d{2}$/, 'must be a month like 2026-11'), z.number().int().nonnegative()).default({}),
 });
 
 export type Subscription = z.infer<typeof Subscription>;
@@ -51,10 +56,13 @@ export type State = z.infer<typeof StateFile>;
 /** How many deliveries per channel the log keeps (older ones are only history). */
 export const DELIVERIES_KEPT = 50;
 
+/** How many months of report counts the state file keeps (the review reads only the current one). */
+export const REPORT_MONTHS_KEPT = 12;
+
 export class StateFileError extends Error {}
 
 export function emptyState(): State {
-  return { format: 1, subscriptions: {}, channels: {} };
+  return { format: 1, subscriptions: {}, channels: {}, reportsByMonth: {} };
 }
 
 export function readStateFile(path: string): State {
@@ -179,6 +187,7 @@ export class StateStore {
       const draft = structuredClone(this.state);
       change(draft);
       for (const channel of Object.values(draft.channels)) pruneDeliveries(channel);
+      pruneMonths(draft.reportsByMonth);
       // Only what the schema allows is ever written: channel ids, schedules, delivery records.
       StateFile.parse(draft);
       writeStateFileAtomically(this.path, draft);
@@ -202,4 +211,14 @@ export function channelIn(draft: State, channelId: string): ChannelState {
 function pruneDeliveries(channel: ChannelState): void {
   const keys = Object.keys(channel.deliveries).sort();
   for (const key of keys.slice(0, Math.max(0, keys.length - DELIVERIES_KEPT))) delete channel.deliveries[key];
+}
+
+/** The UTC month of `at` as YYYY-MM: the key of `reportsByMonth`. */
+export function monthKey(at: Date): string {
+  return at.toISOString().slice(0, 7);
+}
+
+function pruneMonths(counts: Record<string, number>): void {
+  const months = Object.keys(counts).sort();
+  for (const month of months.slice(0, Math.max(0, months.length - REPORT_MONTHS_KEPT))) delete counts[month];
 }

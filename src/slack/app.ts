@@ -28,6 +28,8 @@ export interface SlackAppOptions {
   store: KnowledgeStore;
   logger: Logger;
   digest?: DigestCommands;
+  /** Counts a report sent to the maintainers for the monthly review (the digest's state file). */
+  countReport?: () => Promise<void>;
   /** Web API client overrides (tests and the digest sender tune retries). */
   clientOptions?: WebClientOptions;
   /** The clock (tests inject one): review dates on cards, report limits. Default: the machine's. */
@@ -133,7 +135,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     sharedPreviews: new RecentKeys(HOUR),
     ...(options.digest ? { digest: options.digest } : {}),
     now,
-    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter: new ReportLimiter(millis), origins: new ReportOrigins(millis) } } : {}),
+    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter: new ReportLimiter(millis), origins: new ReportOrigins(millis), ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger);

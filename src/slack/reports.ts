@@ -85,4 +85,6 @@ export interface Reports {
   channel: string;
   limiter: ReportLimiter;
   origins: ReportOrigins;
+  /** Adds one to this month's report count (a number only) for the monthly review, when wired. */
+  count?: () => Promise<void>;
 }

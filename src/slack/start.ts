@@ -21,7 +21,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
   }
   let running;
   try {
-    running = await startSlackApp({ ...options, digest: digest.commands });
+    running = await startSlackApp({ ...options, digest: digest.commands, countReport: digest.countReport });
   } catch (error) {
     await digest.stop();
     if (error instanceof StartupError) fail(error.message);

@@ -10,7 +10,7 @@ describe('the state file', () => {
   it('starts empty when missing, and is written only on change', () => {
     const path = join(dir(), 'state.json');
     const store = StateStore.open(path);
-    expect(store.current).toEqual({ format: 1, subscriptions: {}, channels: {} });
+    expect(store.current).toEqual({ format: 1, subscriptions: {}, channels: {}, reportsByMonth: {} });
     expect(existsSync(path)).toBe(false);
   });
 

@@ -5,8 +5,10 @@
  * hostile text, and no button at all without MAINTAINERS_CHANNEL. Review dates with an injected
  * clock: the stale banner on every card in English and Arabic, and the marks in `/notech list`.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readStateFile } from '../../src/digest/state.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { escapeMrkdwn, unsafeSequences } from '../../src/messages/escape.js';
 import { checkMessage, checkView, type ModalLike } from '../../src/messages/limits.js';
 import type { SlackMessage } from '../../src/messages/types.js';
@@ -166,6 +168,30 @@ describe('Report a problem, with MAINTAINERS_CHANNEL set', () => {
     const [thanks] = h.slack.callsTo('chat.postEphemeral');
     expect(thanks!.args).toMatchObject({ channel: 'C0ORGANIZE', user: 'U0MAYA' });
     expect(blocksText(thanks!.args)).toContain('went to the maintainers');
+  });
+
+  it('counts each report sent in the state file for the monthly review: a number for the month, nothing about the reporter', async () => {
+    const counting = await startHarness({ env: { MAINTAINERS_CHANNEL: MAINTAINERS }, digest: true, now: () => today });
+    try {
+      const user = { id: 'U0COUNTED', name: 'counted' };
+      const button = reportButton(await command(counting, 'elbit', user.id))!;
+      await counting.post(signed(blockAction({ action_id: 'notech_report', value: button.value }, { responseUrl: counting.slack.responseUrl('report'), user }), FORM));
+      await counting.slack.waitFor(() => counting.slack.callsTo('views.open').length === 1);
+      const modal = counting.slack.callsTo('views.open')[0]!.args.view as OpenedModal;
+      for (const text of ['Counted, not named.', 'A second one.']) {
+        // The thanks: ephemeral the first time, a DM once the modal's conversation was taken.
+        const thanks = () => counting.slack.callsTo('chat.postEphemeral').length + postsTo(counting, user.id).length;
+        const before = thanks();
+        await submit(modal, { path: `entries[${elbitIndex}].facts[0]`, text, named: true }, user, counting);
+        await counting.slack.waitFor(() => thanks() > before);
+      }
+      await vi.waitFor(() => expect(readStateFile(counting.stateFile).reportsByMonth).toEqual({ [today.toISOString().slice(0, 7)]: 2 }));
+      const onDisk = readFileSync(counting.stateFile, 'utf8');
+      expect(onDisk).not.toContain('U0COUNTED');
+      expect(onDisk).not.toContain('Counted, not named');
+    } finally {
+      await counting.close();
+    }
   });
 
   it('names the reporter only when they chose "with my name"; the Arabic card\'s report quotes the Arabic fact and thanks in Arabic', async () => {

@@ -48,14 +48,14 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     ...options.env,
   });
   const store = KnowledgeStore.of(realKnowledge(), logger);
-  const digest = options.digest ? await createDigest({ config, store, logger, retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } }) : undefined;
+  const digest = options.digest ? await createDigest({ config, store, logger, ...(options.now ? { now: options.now } : {}), retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } }) : undefined;
   const app = await startSlackApp({
     config,
     store,
     logger,
     clientOptions: { retryConfig: { retries: 0 }, ...options.clientOptions },
     ...(options.now ? { now: options.now } : {}),
-    ...(digest ? { digest: digest.commands } : {}),
+    ...(digest ? { digest: digest.commands, countReport: digest.countReport } : {}),
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {

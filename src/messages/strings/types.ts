@@ -119,6 +119,22 @@ export interface UiStrings {
   /** The card's button that opens the "Report a problem" modal. */
   reportProblem: string;
   /** Atop a card whose entry is overdue for a check; `ago` is already phrased ("8 months ago", "قبل 8 أشهر"). */
+  /** The monthly review posted to MAINTAINERS_CHANNEL: stale knowledge and a count of reports (never who). */
+  maintainersReview: {
+    title: (month: string) => string;
+    staleEntries: (count: number) => string;
+    noStaleEntries: string;
+    /** One stale entry: its name, id, "8 months ago" (since `verified`) and days past its interval. */
+    staleEntry: (name: string, id: string, checkedAgo: string, overdueDays: number) => string;
+    staleStatements: (count: number) => string;
+    noStaleStatements: string;
+    /** One stale time-sensitive statement: its JSON path and its `asOf` date. */
+    staleStatement: (path: string, asOf: string) => string;
+    moreStatements: (count: number) => string;
+    reports: (count: number, month: string) => string;
+    footer: string;
+    tooLong: string;
+  };
   staleBanner: (ago: string) => string;
   /** Beside a stale entry in `/notech list` and on the Home tab, and the line that explains it. */
   staleMark: string;
