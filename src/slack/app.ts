@@ -138,7 +138,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter: new ReportLimiter(millis), origins: new ReportOrigins(millis), ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
   };
   registerListeners(app, deps);
-  acknowledgeProtocolEvents(app, logger);
+  acknowledgeProtocolEvents(app, logger, { viewListener: Boolean(deps.reports) });
   app.error(async (error) => {
     // The error's code and name say what failed; its message may quote a payload, so it stays out.
     logger.error({ code: (error as { code?: string }).code, name: error.name }, 'listener error');

@@ -67,7 +67,7 @@ function source(id: string): Source {
 /** What `/notech <text>` resolves to. */
 function resolve(text: string) {
   const reply = replyToCommand(text, knowledge);
-  return { answer: reply.answer, lang: reply.query.lang, blocks: JSON.stringify(reply.message) };
+  return { answer: reply.answer, lang: reply.lang, blocks: JSON.stringify(reply.message) };
 }
 
 describe('each new development answers /notech by its names', () => {

@@ -32,6 +32,6 @@ export function appMention(deps: ListenerDeps) {
     // Not in the thread (removed from the channel, posting restricted, Slack failing): the answer still reaches the person.
     if (!posted && event.user) await tellPrivately(client, { channel: event.channel, user: event.user }, reply.message, reply.message, deps.logger);
     deps.activity.count(posted ? 'mentions' : 'mentionsFailed');
-    deps.logger[posted ? 'debug' : 'warn']({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.query.lang, posted }, posted ? 'mention answered' : 'mention answer not delivered');
+    deps.logger[posted ? 'debug' : 'warn']({ event: 'app_mention', answer: isHelp ? 'quick-help' : reply.answer.kind, lang: reply.lang, posted }, posted ? 'mention answered' : 'mention answer not delivered');
   };
 }

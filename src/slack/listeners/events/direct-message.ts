@@ -40,6 +40,6 @@ export function directMessage(deps: ListenerDeps) {
       deps.logger,
     );
     deps.activity.count(posted ? 'directMessages' : 'directMessagesFailed');
-    deps.logger[posted ? 'debug' : 'warn']({ event: 'message.im', answer: reply.answer.kind, lang: reply.query.lang, posted }, posted ? 'DM answered' : 'DM answer not delivered');
+    deps.logger[posted ? 'debug' : 'warn']({ event: 'message.im', answer: reply.answer.kind, lang: reply.lang, posted }, posted ? 'DM answered' : 'DM answer not delivered');
   };
 }
