@@ -16,7 +16,7 @@
  * small file (npm test runs it, so the benchmark cannot rot); `--out FILE` writes elsewhere.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -125,8 +125,27 @@ function startChild(script: string, env: Record<string, string>): Promise<{ chil
   });
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds, from /proc/PID/stat
+ * (Linux; undefined elsewhere). Counted per server process, it does not grow when another job
+ * takes the other core, which moves req/s by up to 40% on this shared machine: CPU per request
+ * is the steadier measure of what each app's own code costs.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 interface LoadResult {
   target: string;
+  /** The server's CPU time per acknowledged request, in microseconds (null where /proc is missing). */
+  cpuUsPerRequest: number | null;
   query: string;
   concurrency: number;
   requests: number;
@@ -138,7 +157,8 @@ interface LoadResult {
   non2xx: number;
 }
 
-async function load(target: string, port: number, query: { name: string; text: string }, concurrency: number, amount?: number): Promise<LoadResult> {
+async function load(target: string, port: number, query: { name: string; text: string }, concurrency: number, amount?: number, pid?: number): Promise<LoadResult> {
+  const cpuBefore = cpuMs(pid);
   const request = signed(slashCommand(query.text, 'http://127.0.0.1:1/unused'), FORM);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/slack/events`,
@@ -148,8 +168,10 @@ async function load(target: string, port: number, query: { name: string; text: s
     connections: concurrency,
     ...(amount !== undefined ? { amount } : smoke ? { amount: SMOKE_REQUESTS } : { duration: DURATION_S }),
   });
+  const cpuAfter = cpuMs(pid);
   return {
     target,
+    cpuUsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? Math.round(((cpuAfter - cpuBefore) * 1000) / result.requests.total) : null,
     query: query.name,
     concurrency,
     requests: result.requests.total,
@@ -227,11 +249,12 @@ try {
   const median = (runs: LoadResult[]): LoadResult => {
     const byRps = [...runs].sort((a, b) => a.rps - b.rps);
     const mid = byRps[Math.floor(byRps.length / 2)]!;
-    const sorted = (key: 'p50' | 'p99') => [...runs].map((run) => run[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    const sorted = (key: 'p50' | 'p99' | 'cpuUsPerRequest') => [...runs].map((run) => run[key] ?? 0).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
     return {
       ...mid,
       p50: sorted('p50'),
       p99: sorted('p99'),
+      cpuUsPerRequest: runs.some((run) => run.cpuUsPerRequest === null) ? null : sorted('cpuUsPerRequest'),
       max: Math.max(...runs.map((run) => run.max)),
       requests: runs.reduce((sum, run) => sum + run.requests, 0),
       errors: runs.reduce((sum, run) => sum + run.errors, 0),
@@ -248,9 +271,9 @@ try {
       // compares two apps on identical traffic (an Arabic request is longer to verify and
       // decode for Bolt itself, whatever app answers it).
       for (const query of QUERIES) {
-        record(`bare ${query.name}`, await load('bare Bolt', bare.port, query, concurrency));
-        record(query.name, await load('NoTech', bot.port, query, concurrency));
-        record(`same ${query.name}`, await load(SAME, same.port, query, concurrency));
+        record(`bare ${query.name}`, await load('bare Bolt', bare.port, query, concurrency, undefined, bare.child.pid));
+        record(query.name, await load('NoTech', bot.port, query, concurrency, undefined, bot.child.pid));
+        record(`same ${query.name}`, await load(SAME, same.port, query, concurrency, undefined, same.child.pid));
       }
     }
     for (const query of QUERIES) rows.push(median(runs.get(`bare ${query.name}`)!), median(runs.get(query.name)!), median(runs.get(`same ${query.name}`)!));
@@ -282,6 +305,7 @@ try {
   const scale = { ...medianFigures(scaleRuns), runs: scaleRuns.length, allRuns: scaleRuns };
 
   const rowOf = (target: string, concurrency: number, query: string) => rows.find((row) => row.target === target && row.concurrency === concurrency && row.query === query)!;
+  const cpuRatio = (base: LoadResult, row: LoadResult) => (base.cpuUsPerRequest && row.cpuUsPerRequest ? Number((base.cpuUsPerRequest / row.cpuUsPerRequest).toFixed(3)) : null);
   const ratioTo = (row: LoadResult, base: LoadResult) => Number((row.rps / Math.max(1, base.rps)).toFixed(3));
   const table = rows.map((row) => ({
     ...row,
@@ -290,6 +314,9 @@ try {
     ratio: row.target === 'bare Bolt' ? 1 : ratioTo(row, rowOf('bare Bolt', row.concurrency, row.query)),
     // NoTech against a bare app acking NoTech's exact answer: NoTech's own cost alone.
     ratioToSameAnswer: row.target === 'NoTech' ? ratioTo(row, rowOf(SAME, row.concurrency, row.query)) : null,
+    // The same comparison by CPU per request (the same-answer app's over NoTech's, so that
+    // higher is better as with req/s): what NoTech's code costs, whatever else ran meanwhile.
+    cpuRatioToSameAnswer: row.target === 'NoTech' ? cpuRatio(rowOf(SAME, row.concurrency, row.query), row) : null,
   }));
   const at10 = table.filter((row) => row.target === 'NoTech' && row.concurrency === TARGETS.concurrency);
   const compact = at10.find((row) => row.query === QUERIES[0]!.name)!;
@@ -313,7 +340,7 @@ try {
 
   console.log(`\nSlash-command acknowledgement (${smoke ? `${SMOKE_REQUESTS} requests` : `median of ${ROUNDS} interleaved ${DURATION_S}-second runs`} per row, 127.0.0.1, ${results.machine.cores} cores, Node ${process.version})`);
   console.log(`answer sizes (bytes of the ack): ${Object.entries(answerBytes).map(([name, size]) => `${name} ${size}`).join(', ')}; load average at the end ${results.loadAverage.join(' ')}`);
-  console.table(table.map((row) => ({ target: row.target, query: row.query, conc: row.concurrency, 'req/s': row.rps, 'p50 ms': row.p50, 'p99 ms': row.p99, 'max ms': row.max, 'vs bare': row.ratio, 'vs same answer': row.ratioToSameAnswer ?? '', errors: row.errors + row.non2xx })));
+  console.table(table.map((row) => ({ target: row.target, query: row.query, conc: row.concurrency, 'req/s': row.rps, 'p50 ms': row.p50, 'p99 ms': row.p99, 'max ms': row.max, 'vs bare': row.ratio, 'vs same answer': row.ratioToSameAnswer ?? '', 'CPU µs/req': row.cpuUsPerRequest ?? '', 'CPU vs same': row.cpuRatioToSameAnswer ?? '', errors: row.errors + row.non2xx })));
   const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
   console.log(`\nTargets at concurrency ${TARGETS.concurrency}${smoke ? ' (smoke run: not meaningful)' : ''}:`);
   console.log(`  NoTech vs bare Bolt acking NoTech's exact answer >= ${TARGETS.vsSameAnswer} for every query: ${verdict(targets.vsSameAnswer.met)} (lowest ${targets.vsSameAnswer.worst})`);

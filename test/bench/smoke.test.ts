@@ -19,7 +19,7 @@ describe('npm run bench -- --smoke', () => {
       loadAverage: number[];
       load: {
         answerBytes: Record<string, number>;
-        rows: Array<{ target: string; query: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number; ratioToSameAnswer: number | null }>;
+        rows: Array<{ target: string; query: string; concurrency: number; requests: number; rps: number; p99: number; errors: number; non2xx: number; ratio: number; ratioToSameAnswer: number | null; cpuUsPerRequest: number | null }>;
         targets: { vsSameAnswer: { met: boolean; worst: number }; vsBareCompact: { met: boolean; ratio: number }; p99: { met: boolean; worstMs: number } };
       };
       scale: { entries: number; loadValidateAllIndexesMs: number; search: { queries: number; p99Ms: number }; rssMB: number; digest: { channels: number; perDigestMs: number } };
@@ -48,6 +48,8 @@ describe('npm run bench -- --smoke', () => {
       expect(row.errors + row.non2xx).toBe(0);
       expect(row.rps).toBeGreaterThan(0);
       expect(row.ratio).toBeGreaterThan(0);
+      // CPU per request is read from /proc: a number on Linux (where CI runs), null elsewhere.
+      if (process.platform === 'linux') expect(row.cpuUsPerRequest).toBeGreaterThanOrEqual(0);
     }
     expect(results.scale.entries).toBe(300);
     expect(results.scale.search.queries).toBe(300);
