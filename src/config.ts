@@ -32,6 +32,16 @@ export interface Config {
   adminUserIds: string[];
   /** Where "Report a problem" sends reports (a channel id); without it the button is not shown. */
   maintainersChannel?: string;
+  /**
+   * PostgreSQL instead of STATE_FILE (DATABASE_URL): shared state for replicas. Never logged
+   * (it may hold a password); `databaseLabel` (host, port, database) is what logs and errors say.
+   */
+  databaseUrl?: string;
+  databaseLabel?: string;
+  /** The secret every replica shares (TOKEN_ENCRYPTION_KEY): keys the hashes of dedupe keys and report limits. */
+  sharedSecret?: string;
+  /** How long a replica's claim on a digest run lasts without renewal, ms (DIGEST_CLAIM_LEASE_SECONDS, default 30 s). */
+  claimLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -101,7 +111,30 @@ const EnvSchema = z.object({
       .regex(/^[CG][A-Z0-9]{2,}$/, 'must be one channel id like C0123ABCD (in Slack: open the channel, its name → About → Channel ID); unset it to hide "Report a problem"')
       .optional(),
   ),
+  // PostgreSQL and replicas (issue 17).
+  DATABASE_URL: optional.pipe(
+    z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a PostgreSQL URL like postgres://notech:password@db.example.org:5432/notech (unset it to keep state in STATE_FILE)')
+      .optional(),
+  ),
+  TOKEN_ENCRYPTION_KEY: optional.pipe(z.string().min(32, 'must be at least 32 characters (e.g. the output of: openssl rand -base64 32)').optional()),
+  DIGEST_CLAIM_LEASE_SECONDS: optional.transform((value, ctx) => {
+    if (value === undefined) return 30;
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds < 0.5 || seconds > 600) {
+      ctx.addIssue({ code: 'custom', message: 'must be a number of seconds between 0.5 and 600 (default 30)' });
+      return z.NEVER;
+    }
+    return seconds;
+  }),
 });
+
+/** Host, port and database of a PostgreSQL URL: what may be logged (never the user or password). */
+export function databaseLabel(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
+}
 
 /** Parse settings from an environment; throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -132,6 +165,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs the signing secret. Add it, or set SLACK_APP_TOKEN for Socket Mode.');
     }
   }
+  if (e.DATABASE_URL && !e.TOKEN_ENCRYPTION_KEY) {
+    problems.push('TOKEN_ENCRYPTION_KEY is missing: with DATABASE_URL, every replica must share one secret (it keys what is stored). Set it to the same random value on every replica, e.g. the output of: openssl rand -base64 32.');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -150,5 +186,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     digestChannels: e.DIGEST_CHANNELS,
     adminUserIds: e.ADMIN_USER_IDS,
     ...(e.MAINTAINERS_CHANNEL ? { maintainersChannel: e.MAINTAINERS_CHANNEL } : {}),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, databaseLabel: databaseLabel(e.DATABASE_URL) } : {}),
+    ...(e.TOKEN_ENCRYPTION_KEY ? { sharedSecret: e.TOKEN_ENCRYPTION_KEY } : {}),
+    claimLeaseMs: e.DIGEST_CLAIM_LEASE_SECONDS * 1000,
   };
 }

@@ -14,7 +14,7 @@ import type { SlackMessage } from '../messages/types.js';
 import { joinChannel, type Membership } from '../slack-web.js';
 import { composeDigest } from './content.js';
 import { describeSchedule, formatInZone, nextRun, parseScheduleArgs, type Schedule } from './schedule.js';
-import type { StateStore } from './state.js';
+import type { DigestState } from './state.js';
 
 /** `/notech digest …` for one channel: the reply (private) to the person who typed it. */
 export interface DigestCommands {
@@ -22,7 +22,7 @@ export interface DigestCommands {
 }
 
 export interface DigestCommandDeps {
-  state: StateStore;
+  state: DigestState;
   store: KnowledgeStore;
   client?: WebClient;
   logger: Logger;
@@ -40,6 +40,8 @@ export function digestCommands(deps: DigestCommandDeps): DigestCommands {
       const [sub = 'help', ...rest] = args;
       const subcommand = sub.toLowerCase();
       const mayChange = deps.adminUserIds.length === 0 || deps.adminUserIds.includes(userId);
+      // With replicas (PostgreSQL) another one may have changed the channel since: read it again.
+      await deps.state.refresh();
       const subscription = deps.state.current.subscriptions[channelId];
 
       switch (subcommand) {
@@ -103,12 +105,13 @@ async function join(deps: DigestCommandDeps, channelId: string): Promise<Members
 }
 
 /** Channels in DIGEST_CHANNELS are subscribed with the defaults (added once, kept in state). */
-export async function ensureConfiguredChannels(state: StateStore, channels: readonly string[], defaults: Schedule, now: Date): Promise<void> {
+export async function ensureConfiguredChannels(state: DigestState, channels: readonly string[], defaults: Schedule, now: Date): Promise<void> {
   const missing = channels.filter((id) => !state.current.subscriptions[id]);
   if (missing.length === 0) return;
   await state.update((draft) => {
     for (const channelId of missing) {
-      draft.subscriptions[channelId] = { channelId, cron: defaults.cron, timezone: defaults.timezone, lang: 'en', createdAt: now.toISOString(), fromConfig: true };
+      // ??=: a replica starting at the same moment may have added it already (state in PostgreSQL).
+      draft.subscriptions[channelId] ??= { channelId, cron: defaults.cron, timezone: defaults.timezone, lang: 'en', createdAt: now.toISOString(), fromConfig: true };
     }
   });
 }

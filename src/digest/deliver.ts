@@ -17,7 +17,7 @@ import { errorCode, joinChannel, retryAfterSeconds } from '../slack-web.js';
 import { maintainersReviewMessage } from '../messages/maintainers-review.js';
 import type { SlackMessage } from '../messages/types.js';
 import { composeDigest } from './content.js';
-import { channelIn, monthKey, type StateStore, type Subscription } from './state.js';
+import { channelIn, monthKey, type DigestState, type Subscription } from './state.js';
 
 export const DIGEST_EVENT_TYPE = 'notech_digest';
 /** The monthly review's metadata event type: a review is never mistaken for a digest, nor the reverse. */
@@ -59,7 +59,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 1000, maxD
 
 export interface SenderDeps {
   client: WebClient;
-  state: StateStore;
+  state: DigestState;
   store: KnowledgeStore;
   logger: Logger;
   now: () => Date;

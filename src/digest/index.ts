@@ -16,7 +16,9 @@ import { digestCommands, ensureConfiguredChannels, type DigestCommands } from '.
 import { composeDigest } from './content.js';
 import { DigestSender, type RetryPolicy } from './deliver.js';
 import { DigestScheduler } from './scheduler.js';
-import { lockStateFile, monthKey, StateStore } from './state.js';
+import type { Pool } from '../db/database.js';
+import { PostgresStateStore } from './postgres-state.js';
+import { lockStateFile, monthKey, StateStore, type DigestState } from './state.js';
 
 export interface DigestOptions {
   config: Config;
@@ -25,7 +27,15 @@ export interface DigestOptions {
   now?: () => Date;
   retry?: RetryPolicy;
   clientOptions?: WebClientOptions;
+  /** The database (opened and migrated: see src/db) when DATABASE_URL is set: state there, shared by replicas. */
+  pool?: Pool;
 }
+
+/**
+ * How often a replica re-reads the shared state when no run is due (ms): subscriptions made on
+ * another replica are scheduled here within this time. The state file needs no re-reading.
+ */
+const SHARED_STATE_SLEEP_MS = 10_000;
 
 export type { DigestCommands } from './commands.js';
 export { StateFileError } from './state.js';
@@ -42,7 +52,7 @@ export interface Digest {
    * (a number per month, nothing about the report or its author); the monthly review reads it.
    */
   countReport(): Promise<void>;
-  /** Stops the scheduler (a digest in progress finishes) and releases the state file. */
+  /** Stops the scheduler (a digest in progress finishes) and releases the state file (the pool is the opener's to end). */
   stop(): Promise<void>;
 }
 
@@ -54,17 +64,25 @@ export function previewDigest(knowledge: Knowledge, options: { lang: Lang; at: D
   return composeDigest(knowledge, { spotlightShown: [] }, options).message;
 }
 
-/** Opens the state file (throws StateFileError, with a remedy, if it is corrupt or in use) and wires the rest. */
+/**
+ * Opens the state (the state file, locked: throws StateFileError, with a remedy, if it is
+ * corrupt or in use; or, given `pool`, PostgreSQL) and wires the rest.
+ */
 export async function createDigest(options: DigestOptions): Promise<Digest> {
   const { config, store, logger } = options;
   const now = options.now ?? (() => new Date());
-  const unlock = lockStateFile(config.stateFile);
-  let state: StateStore;
-  try {
-    state = StateStore.open(config.stateFile);
-  } catch (error) {
-    unlock();
-    throw error;
+  let state: DigestState;
+  let unlock = () => {};
+  if (options.pool) {
+    state = await PostgresStateStore.open({ pool: options.pool, logger: logger.child({ component: 'digest' }), leaseMs: config.claimLeaseMs });
+  } else {
+    unlock = lockStateFile(config.stateFile);
+    try {
+      state = StateStore.open(config.stateFile);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
   const defaults = { cron: config.digestSchedule, timezone: config.digestTimezone };
   await ensureConfiguredChannels(state, config.digestChannels, defaults, now());
@@ -98,7 +116,7 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
         createdAt: new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth(), 1)).toISOString(),
       }
     : undefined;
-  const scheduler = new DigestScheduler({ state, sender, logger, now, ...(review ? { review } : {}) });
+  const scheduler = new DigestScheduler({ state, sender, logger, now, ...(options.pool ? { maxSleepMs: SHARED_STATE_SLEEP_MS } : {}), ...(review ? { review } : {}) });
   const commands = digestCommands({ state, store, client, logger, defaults, adminUserIds: config.adminUserIds, now });
   return {
     commands,
@@ -111,6 +129,7 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
       }),
     async stop() {
       await scheduler.stop();
+      await state.close();
       unlock();
     },
   };

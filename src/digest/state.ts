@@ -156,10 +156,38 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Who posts one run to one delivery log: with replicas, exactly one of them at a time. A won
+ * claim is held (and kept alive) until `release`; a lost one says when to look again (when the
+ * holder's lease runs out, should it have died).
+ */
+export type RunClaim = { won: true; release(): Promise<void> } | { won: false; retryAt: Date };
+
+/**
+ * The digest's state, wherever it is kept: the state file (StateStore, one process) or
+ * PostgreSQL (PostgresStateStore in postgres-state.ts, shared by replicas). `current` and
+ * `channel` read a snapshot; `refresh` re-reads it from the shared store (a no-op for the
+ * file, which only this process writes); `update` applies a change to the latest state and
+ * persists it before resolving.
+ */
+export interface DigestState {
+  readonly current: Readonly<State>;
+  channel(channelId: string): ChannelState;
+  update(change: (draft: State) => void): Promise<void>;
+  refresh(): Promise<void>;
+  /** Claim run `runKey` of delivery log `log` (see RunClaim). */
+  claim(log: string, runKey: string): Promise<RunClaim>;
+  /** Release what the store holds (the file lock, the database pool). */
+  close(): Promise<void>;
+}
+
+/** The file's claim: one process per state file (the lock file), so this process always wins. */
+const SOLE_CLAIM: RunClaim = { won: true, release: () => Promise.resolve() };
+
+/**
  * The state in memory and on disk. Every change goes through `update`, which applies it and
  * writes the whole file before resolving; updates run one at a time.
  */
-export class StateStore {
+export class StateStore implements DigestState {
   private state: State;
   private queue: Promise<void> = Promise.resolve();
 
@@ -184,18 +212,40 @@ export class StateStore {
 
   update(change: (draft: State) => void): Promise<void> {
     const run = this.queue.then(() => {
-      const draft = structuredClone(this.state);
-      change(draft);
-      for (const channel of Object.values(draft.channels)) pruneDeliveries(channel);
-      pruneMonths(draft.reportsByMonth);
-      // Only what the schema allows is ever written: channel ids, schedules, delivery records.
-      StateFile.parse(draft);
+      const draft = applyChange(this.state, change);
       writeStateFileAtomically(this.path, draft);
       this.state = draft;
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  refresh(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  claim(): Promise<RunClaim> {
+    return Promise.resolve(SOLE_CLAIM);
+  }
+
+  /** The lock file is released by whoever took it (createDigest); nothing else is held. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * `change` applied to a copy of `state`, the delivery logs and month counts pruned, and the
+ * result checked against the schema: only channel ids, schedules and delivery records are ever
+ * written, wherever the state is kept.
+ */
+export function applyChange(state: Readonly<State>, change: (draft: State) => void): State {
+  const draft = structuredClone(state) as State;
+  change(draft);
+  for (const channel of Object.values(draft.channels)) pruneDeliveries(channel);
+  pruneMonths(draft.reportsByMonth);
+  StateFile.parse(draft);
+  return draft;
 }
 
 /** A channel that has had no digest yet. */

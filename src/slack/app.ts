@@ -14,8 +14,9 @@ import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
 import type { ListenerDeps } from './context.js';
-import { RecentKeys } from './dedupe.js';
-import { ReportLimiter, ReportOrigins } from './reports.js';
+import type { Pool } from '../db/database.js';
+import { RecentKeys, SharedRecentKeys, sharedHashKey, type SeenKeys } from './dedupe.js';
+import { ReportLimiter, ReportOrigins, SharedReportLimiter, type ReportLimits } from './reports.js';
 import { registerListeners } from './listeners/index.js';
 import { acknowledgeProtocolEvents } from './protocol.js';
 import { platformError, REPLY_CLIENT_OPTIONS } from '../slack-web.js';
@@ -34,6 +35,11 @@ export interface SlackAppOptions {
   clientOptions?: WebClientOptions;
   /** The clock (tests inject one): review dates on cards, report limits. Default: the machine's. */
   now?: () => Date;
+  /**
+   * The database when DATABASE_URL is set: dedupe keys and report limits are kept there, shared
+   * by replicas (hashed with a key derived from config.sharedSecret). Without it, in memory.
+   */
+  pool?: Pool;
 }
 
 export interface RunningSlackApp {
@@ -126,16 +132,22 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   activity.start();
   const now = options.now ?? (() => new Date());
   const millis = () => now().getTime();
+  const { pool } = options;
+  if (pool && !config.sharedSecret) throw new StartupError('TOKEN_ENCRYPTION_KEY is missing: replicas need it to share dedupe keys.');
+  const dedupeKey = pool ? sharedHashKey(config.sharedSecret!, 'dedupe') : undefined;
+  // Shared by replicas in the database (a retry or a double click may reach another one), else in this process.
+  const seenKeys = (scope: string): SeenKeys => (pool ? new SharedRecentKeys(pool, scope, dedupeKey!, HOUR, logger) : new RecentKeys(HOUR));
+  const limiter: ReportLimits = pool ? new SharedReportLimiter(pool, sharedHashKey(config.sharedSecret!, 'report-limits'), undefined, HOUR, logger) : new ReportLimiter(millis);
   const deps: ListenerDeps = {
     store,
     logger,
     activity,
-    answeredMessages: new RecentKeys(HOUR),
-    helpedThreads: new RecentKeys(HOUR),
-    sharedPreviews: new RecentKeys(HOUR),
+    answeredMessages: seenKeys('answered'),
+    helpedThreads: seenKeys('helped'),
+    sharedPreviews: seenKeys('shared'),
     ...(options.digest ? { digest: options.digest } : {}),
     now,
-    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter: new ReportLimiter(millis), origins: new ReportOrigins(millis), ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
+    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter, origins: new ReportOrigins(millis), ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DigestCommands } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Activity } from './activity.js';
-import type { RecentKeys } from './dedupe.js';
+import type { SeenKeys } from './dedupe.js';
 import type { Reports } from './reports.js';
 
 /** What listeners need, passed in once at registration (no module-level state). */
@@ -14,11 +14,11 @@ export interface ListenerDeps {
    * under new event ids and the app_mention sent again when a message is edited get no second
    * reply.
    */
-  answeredMessages: RecentKeys;
+  answeredMessages: SeenKeys;
   /** Previews already shared (a double click on Share posts the card once). */
-  sharedPreviews: RecentKeys;
+  sharedPreviews: SeenKeys;
   /** Threads where the short help was already given. */
-  helpedThreads: RecentKeys;
+  helpedThreads: SeenKeys;
   /** Counts of what was answered, logged once a minute. */
   activity: Activity;
   /** Digest commands (`/notech digest …`), when the digest feature is wired in. */

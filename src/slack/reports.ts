@@ -6,12 +6,20 @@
  * confirmation can go there. A restart forgets both.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { transaction, type Pool } from '../db/database.js';
 import { REPORT } from '../messages/report.js';
 
 const HOUR = 60 * 60 * 1000;
 
+/** What "Report a problem" asks of a limiter: in this process (ReportLimiter) or shared by replicas (SharedReportLimiter). */
+export interface ReportLimits {
+  /** True (and the report counted) when the person has sent fewer than the limit in the window. */
+  allow(userId: string): boolean | Promise<boolean>;
+}
+
 /** At most `limit` reports per person per `windowMs`, counted under a keyed hash of the user id. */
-export class ReportLimiter {
+export class ReportLimiter implements ReportLimits {
   private readonly sent = new Map<string, number[]>();
   private readonly secret = randomBytes(32);
 
@@ -51,6 +59,42 @@ export class ReportLimiter {
   }
 }
 
+/**
+ * ReportLimiter shared by replicas, in PostgreSQL (table report_sends): the limit holds however
+ * a load balancer spreads one person's reports. The user id is kept only as a keyed hash
+ * (`secret`: see sharedHashKey in dedupe.ts); rows older than the window are deleted. If the
+ * database cannot be asked, the report goes through (logged): the limit guards against floods,
+ * and losing a real report is worse.
+ */
+export class SharedReportLimiter implements ReportLimits {
+  constructor(
+    private readonly pool: Pool,
+    private readonly secret: Buffer,
+    private readonly limit: number = REPORT.perHour,
+    private readonly windowMs = HOUR,
+    private readonly logger?: Logger,
+  ) {}
+
+  async allow(userId: string): Promise<boolean> {
+    const hash = createHmac('sha256', this.secret).update(userId).digest('base64url').slice(0, 22);
+    const window = this.windowMs / 1000;
+    try {
+      return await transaction(this.pool, async (client) => {
+        // One person's reports are counted one replica at a time, so two at once cannot both pass the limit.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`report:${hash}`]);
+        await client.query('DELETE FROM report_sends WHERE sent_at < clock_timestamp() - make_interval(secs => $1)', [window]);
+        const counted = await client.query<{ n: string }>('SELECT count(*) AS n FROM report_sends WHERE user_hash = $1', [hash]);
+        if (Number(counted.rows[0]?.n ?? 0) >= this.limit) return false;
+        await client.query('INSERT INTO report_sends (user_hash, sent_at) VALUES ($1, clock_timestamp())', [hash]);
+        return true;
+      });
+    } catch (error) {
+      this.logger?.warn({ error: (error as NodeJS.ErrnoException).code }, 'report limits unavailable; report allowed');
+      return true;
+    }
+  }
+}
+
 /** The conversation a report modal was opened from, by view id, for an hour at most (a modal's lifetime). */
 export class ReportOrigins {
   private readonly origins = new Map<string, { channel: string; at: number }>();
@@ -83,7 +127,7 @@ export class ReportOrigins {
 export interface Reports {
   /** The maintainers' channel id (C… or G…). */
   channel: string;
-  limiter: ReportLimiter;
+  limiter: ReportLimits;
   origins: ReportOrigins;
   /** Adds one to this month's report count (a number only) for the monthly review, when wired. */
   count?: () => Promise<void>;

@@ -1,6 +1,7 @@
 /** Slack modes from main: digest state, the app, the scheduler; stop cleanly on SIGTERM/SIGINT. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { DatabaseError, openDatabase, type Pool } from '../db/database.js';
 import { createDigest, StateFileError } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { StartupError, startSlackApp } from './app.js';
@@ -11,17 +12,28 @@ function fail(message: string): never {
 }
 
 export async function startSlack(options: { config: Config; store: KnowledgeStore; logger: Logger }): Promise<void> {
-  const { logger, store } = options;
+  const { logger, store, config } = options;
+  // DATABASE_URL: state in PostgreSQL, migrated now (one clear line if it cannot be reached or migrated).
+  let pool: Pool | undefined;
+  if (config.databaseUrl) {
+    try {
+      pool = await openDatabase(config.databaseUrl, config.databaseLabel ?? 'the database');
+    } catch (error) {
+      if (error instanceof DatabaseError) fail(error.message);
+      throw error;
+    }
+    logger.info({ database: config.databaseLabel }, 'state in PostgreSQL');
+  }
   let digest;
   try {
-    digest = await createDigest(options);
+    digest = await createDigest({ ...options, ...(pool ? { pool } : {}) });
   } catch (error) {
     if (error instanceof StateFileError) fail(error.message);
     throw error;
   }
   let running;
   try {
-    running = await startSlackApp({ ...options, digest: digest.commands, countReport: digest.countReport });
+    running = await startSlackApp({ ...options, digest: digest.commands, countReport: digest.countReport, ...(pool ? { pool } : {}) });
   } catch (error) {
     await digest.stop();
     if (error instanceof StartupError) fail(error.message);
@@ -43,6 +55,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
     }, 5000);
     deadline.unref();
     void Promise.allSettled([running.stop(), digest.stop()])
+      .then(() => pool?.end())
       .then(() => logger.info('stopped'))
       .finally(() => {
         logger.flush();

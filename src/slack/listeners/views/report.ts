@@ -43,7 +43,7 @@ export function reportSubmission(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: { [REPORT.blocks.url]: s.reportUrlInvalid } });
       return;
     }
-    if (!reports.limiter.allow(body.user.id)) {
+    if (!(await reports.limiter.allow(body.user.id))) {
       await ack({ response_action: 'errors', errors: { [REPORT.blocks.text]: s.reportTooMany } });
       deps.activity.count('reportsLimited');
       return;
