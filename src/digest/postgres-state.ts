@@ -52,8 +52,12 @@ export class PostgresStateStore implements DigestState {
     return this.state.channels[channelId] ?? { spotlightShown: [], deliveries: {} };
   }
 
+  /** Re-read the whole state, from one snapshot (a repeatable-read transaction), so tables never disagree. */
   async refresh(): Promise<void> {
-    this.state = await readState(this.options.pool);
+    this.state = await transaction(this.options.pool, async (client) => {
+      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return readState(client);
+    });
   }
 
   update(change: (draft: State) => void): Promise<void> {
@@ -140,12 +144,11 @@ interface DeliveryRow {
 
 /** The whole state, as the state file would hold it. */
 export async function readState(db: Queryable): Promise<State> {
-  const [subscriptions, channels, deliveries, months] = await Promise.all([
-    db.query<SubscriptionRow>('SELECT * FROM digest_subscriptions'),
-    db.query<ChannelRow>('SELECT * FROM digest_channels'),
-    db.query<DeliveryRow>('SELECT * FROM digest_deliveries'),
-    db.query<{ month: string; count: number }>('SELECT month, count FROM report_counts'),
-  ]);
+  // One after another: a transaction's queries share one connection, which takes one query at a time.
+  const subscriptions = await db.query<SubscriptionRow>('SELECT * FROM digest_subscriptions');
+  const channels = await db.query<ChannelRow>('SELECT * FROM digest_channels');
+  const deliveries = await db.query<DeliveryRow>('SELECT * FROM digest_deliveries');
+  const months = await db.query<{ month: string; count: number }>('SELECT month, count FROM report_counts');
   const state = emptyState();
   for (const row of subscriptions.rows) {
     state.subscriptions[row.channel_id] = {
