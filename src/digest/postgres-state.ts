@@ -76,13 +76,15 @@ export class PostgresStateStore implements DigestState {
 
   async claim(log: string, runKey: string): Promise<RunClaim> {
     const { pool, leaseMs, logger } = this.options;
-    const result = await pool.query<{ replica: string; lease_until: Date }>(
-      `INSERT INTO digest_claims AS c (log_key, run_key, replica, lease_until)
+    // `previous` (read from the statement's snapshot): the replica that held the claim before, if any.
+    const result = await pool.query<{ previous: string | null }>(
+      `WITH old AS (SELECT replica FROM digest_claims WHERE log_key = $1 AND run_key = $2)
+       INSERT INTO digest_claims AS c (log_key, run_key, replica, lease_until)
        VALUES ($1, $2, $3, clock_timestamp() + make_interval(secs => $4))
        ON CONFLICT (log_key, run_key) DO UPDATE
          SET replica = EXCLUDED.replica, lease_until = EXCLUDED.lease_until
          WHERE c.lease_until < clock_timestamp() OR c.replica = EXCLUDED.replica
-       RETURNING replica, lease_until`,
+       RETURNING (SELECT replica FROM old) AS previous`,
       [log, runKey, this.replica, leaseMs / 1000],
     );
     if (result.rowCount === 0) {
@@ -92,6 +94,8 @@ export class PostgresStateStore implements DigestState {
       const retryAt = row ? new Date(Date.now() + Math.max(0, row.lease_until.getTime() - row.now.getTime())) : new Date();
       return { won: false, retryAt };
     }
+    const previous = result.rows[0]?.previous;
+    if (previous && previous !== this.replica) logger.warn({ log, run: runKey }, 'digest run taken over (the replica that claimed it stopped renewing its lease)');
     let released = false;
     const renew = setInterval(() => {
       void pool

@@ -4,7 +4,7 @@
  * missing (or failing) server fails the run instead: CI never skips them.
  */
 import type { TestProject } from 'vitest/node';
-import { findPostgresBin, startCluster, type Cluster } from './postgres.js';
+import { findPostgresBin, startCluster, type Cluster } from './pg-cluster.js';
 
 let cluster: Cluster | undefined;
 
