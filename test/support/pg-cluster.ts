@@ -17,15 +17,19 @@ import pg from 'pg';
 
 /** The newest installed server's bin folder, or undefined when there is no server here. */
 export function findPostgresBin(): string | undefined {
-  const candidates = process.env.POSTGRES_BIN ? [process.env.POSTGRES_BIN] : [];
+  // POSTGRES_BIN, when set, is the only place looked at (POSTGRES_BIN=/none shows what a machine without a server does).
+  if (process.env.POSTGRES_BIN) return hasServer(process.env.POSTGRES_BIN) ? process.env.POSTGRES_BIN : undefined;
+  const candidates: string[] = [];
   try {
     const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((version) => `/usr/lib/postgresql/${version}/bin`));
   } catch {
     // No Debian PostgreSQL installed.
   }
-  return candidates.find((bin) => existsSync(join(bin, 'postgres')) && existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')));
+  return candidates.find(hasServer);
 }
+
+const hasServer = (bin: string) => ['postgres', 'initdb', 'pg_ctl'].every((program) => existsSync(join(bin, program)));
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
