@@ -19,6 +19,13 @@ const Subscription = z.strictObject({
   lang: z.enum(['en', 'ar']),
   createdAt: z.iso.datetime(),
   fromConfig: z.boolean().optional(),
+  /**
+   * With OAuth (many workspaces): the team_id of the workspace that subscribed, whose own bot
+   * token posts the digest, and its enterprise_id inside an Enterprise Grid org. Absent with one
+   * workspace (SLACK_BOT_TOKEN), and in state files written before.
+   */
+  teamId: z.string().regex(/^T[A-Z0-9]{2,}$/, 'must be a Slack team id').optional(),
+  enterpriseId: z.string().regex(/^E[A-Z0-9]{2,}$/, 'must be a Slack enterprise id').optional(),
 });
 
 const Delivery = z.strictObject({

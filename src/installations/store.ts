@@ -16,6 +16,16 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 
+/**
+ * A workspace, as Slack names it in every request: its team_id, and its enterprise_id inside an
+ * Enterprise Grid org (`isEnterpriseInstall` when the app was installed org-wide).
+ */
+export interface Workspace {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}
+
 /** Bolt's InstallationStore with delete required, and the encryption key check. */
 export interface Installations extends InstallationStore {
   deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
@@ -42,7 +52,7 @@ export class NotInstalledError extends Error {
 }
 
 /** The record key of an installation or a query: `enterprise:E…` for an org-wide install, else `team:T…`. */
-export function installationKey(where: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }): string | undefined {
+export function installationKey(where: Workspace): string | undefined {
   if (where.isEnterpriseInstall) return where.enterpriseId ? `enterprise:${where.enterpriseId}` : undefined;
   return where.teamId ? `team:${where.teamId}` : undefined;
 }
@@ -98,7 +108,7 @@ export function installationFrom(kept: KeptInstallation): Installation {
  * The bot token to act in a workspace with: its own install, else its org's org-wide install.
  * Throws NotInstalledError when neither exists (uninstalled since).
  */
-export async function botTokenFor(store: InstallationStore, where: { teamId?: string | undefined; enterpriseId?: string | undefined }): Promise<string> {
+export async function botTokenFor(store: InstallationStore, where: Workspace): Promise<string> {
   const queries: Array<InstallationQuery<boolean>> = [];
   if (where.teamId) queries.push({ teamId: where.teamId, enterpriseId: where.enterpriseId, isEnterpriseInstall: false });
   if (where.enterpriseId) queries.push({ teamId: undefined, enterpriseId: where.enterpriseId, isEnterpriseInstall: true });

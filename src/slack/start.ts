@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createDigest, StateFileError } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import { FileInstallationStore } from '../installations/file-store.js';
+import { InstallationKeyError, InstallationStoreError, type Installations } from '../installations/store.js';
 import { StartupError, startSlackApp } from './app.js';
 
 function fail(message: string): never {
@@ -11,17 +13,31 @@ function fail(message: string): never {
 }
 
 export async function startSlack(options: { config: Config; store: KnowledgeStore; logger: Logger }): Promise<void> {
-  const { logger, store } = options;
+  const { logger, store, config } = options;
+  let installations: Installations | undefined;
+  if (config.oauth) {
+    try {
+      installations = await openInstallations(config.oauth);
+    } catch (error) {
+      if (error instanceof InstallationStoreError || error instanceof InstallationKeyError) fail(error.message);
+      throw error;
+    }
+  }
   let digest;
   try {
-    digest = await createDigest(options);
+    digest = await createDigest({ ...options, ...(installations ? { installations } : {}) });
   } catch (error) {
     if (error instanceof StateFileError) fail(error.message);
     throw error;
   }
   let running;
   try {
-    running = await startSlackApp({ ...options, digest: digest.commands, countReport: digest.countReport });
+    running = await startSlackApp({
+      ...options,
+      digest: digest.commands,
+      countReport: digest.countReport,
+      ...(installations ? { installations, forgetWorkspace: digest.forgetWorkspace } : {}),
+    });
   } catch (error) {
     await digest.stop();
     if (error instanceof StartupError) fail(error.message);
@@ -51,4 +67,14 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * The installation store (OAuth): the file beside STATE_FILE, its tokens checked against
+ * TOKEN_ENCRYPTION_KEY now, so a wrong key is one startup error rather than a failure per request.
+ */
+async function openInstallations(oauth: NonNullable<Config['oauth']>): Promise<Installations> {
+  const installations = FileInstallationStore.open(oauth.installationsFile, oauth.tokenKey);
+  await installations.checkKey();
+  return installations;
 }
