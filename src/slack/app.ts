@@ -192,7 +192,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     await app.start();
   }
   logger.info(
-    { mode: config.mode, ...(oauth ? { oauth: true } : {}), knowledgeVersion: store.current.version, botUserId: identity.user_id, botId: identity.bot_id, ...(port ? { port } : {}) },
+    { mode: config.mode, ...(oauth ? { distribution: 'oauth' } : {}), knowledgeVersion: store.current.version, botUserId: identity.user_id, botId: identity.bot_id, ...(port ? { port } : {}) },
     'NoTech is running',
   );
   return {
@@ -215,6 +215,6 @@ function forgetter(installations: Installations, forgetWorkspace: SlackAppOption
     const isEnterpriseInstall = workspace.isEnterpriseInstall === true;
     await installations.deleteInstallation({ teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall });
     await forgetWorkspace?.({ ...workspace, isEnterpriseInstall });
-    logger.info({ oauth: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall }, 'workspace forgotten: installation and digest data deleted');
+    logger.info({ install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall }, 'workspace forgotten: installation and digest data deleted');
   };
 }

@@ -66,7 +66,7 @@ function page(res: ServerResponse, status: number, title: string, body: string):
 
 function installed(installation: Installation, res: ServerResponse, logger: Logger): void {
   logger.info(
-    { oauth: 'installed', teamId: installation.team?.id ?? null, enterpriseId: installation.enterprise?.id ?? null, isEnterpriseInstall: installation.isEnterpriseInstall === true },
+    { install: 'installed', teamId: installation.team?.id ?? null, enterpriseId: installation.enterprise?.id ?? null, isEnterpriseInstall: installation.isEnterpriseInstall === true },
     'NoTech installed in a workspace',
   );
   page(res, 200, 'NoTech is installed', '<p>Type <code>/notech</code> in any channel of your workspace, or mention @NoTech. You can close this page.</p>');
@@ -75,7 +75,7 @@ function installed(installation: Installation, res: ServerResponse, logger: Logg
 /** The reason an install did not complete, by Bolt's error code (a fixed word, never the request's values). */
 function refused(error: { code?: string }, _req: IncomingMessage, res: ServerResponse, logger: Logger): void {
   const code = typeof error.code === 'string' && /^[a-z_]{1,60}$/.test(error.code) ? error.code : 'unknown';
-  logger.warn({ oauth: 'install-failed', code }, 'OAuth install not completed');
+  logger.warn({ install: 'failed', code }, 'OAuth install not completed');
   const again = `<p><a href="${INSTALL_PATH}">Start the installation again</a>.</p>`;
   switch (code) {
     case 'slack_oauth_invalid_state':
