@@ -5,6 +5,7 @@
  * tries), the slash-command handler and the scheduler; `previewDigest` needs none of them.
  */
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { InstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
@@ -19,6 +20,8 @@ import { DigestScheduler } from './scheduler.js';
 import type { Pool } from '../db/database.js';
 import { PostgresStateStore } from './postgres-state.js';
 import { lockStateFile, monthKey, StateStore, type DigestState } from './state.js';
+import type { Workspace } from '../installations/store.js';
+import { perWorkspaceClients, type DigestClient } from './clients.js';
 
 export interface DigestOptions {
   config: Config;
@@ -29,6 +32,8 @@ export interface DigestOptions {
   clientOptions?: WebClientOptions;
   /** The database (opened and migrated: see src/db) when DATABASE_URL is set: state there, shared by replicas. */
   pool?: Pool;
+  /** With config.oauth: where each workspace's bot token is (its digests are posted with it). */
+  installations?: InstallationStore;
 }
 
 /**
@@ -52,6 +57,11 @@ export interface Digest {
    * (a number per month, nothing about the report or its author); the monthly review reads it.
    */
   countReport(): Promise<void>;
+  /**
+   * With OAuth, when a workspace uninstalls NoTech: deletes its subscriptions and their delivery
+   * logs (an org-wide uninstall: every subscription of the org). Nothing else is kept per workspace.
+   */
+  forgetWorkspace(workspace: Workspace): Promise<void>;
   /** Stops the scheduler (a digest in progress finishes) and releases the state file (the pool is the opener's to end). */
   stop(): Promise<void>;
 }
@@ -87,12 +97,17 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
   const defaults = { cron: config.digestSchedule, timezone: config.digestTimezone };
   await ensureConfiguredChannels(state, config.digestChannels, defaults, now());
 
-  const client = new WebClient(config.botToken, {
+  const clientOptions: WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // No automatic retries, rate limits rejected at once: the sender's own loop (deliver.ts) retries.
     ...DIGEST_CLIENT_OPTIONS,
     ...options.clientOptions,
-  });
+  };
+  if (config.oauth && !options.installations) {
+    unlock();
+    throw new Error('createDigest: OAuth needs the installation store');
+  }
+  const client: DigestClient = config.oauth ? perWorkspaceClients(options.installations!, clientOptions) : new WebClient(config.botToken, clientOptions);
   const sender = new DigestSender({
     client,
     state,
@@ -127,6 +142,20 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
         const month = monthKey(now());
         draft.reportsByMonth[month] = (draft.reportsByMonth[month] ?? 0) + 1;
       }),
+    forgetWorkspace: async ({ teamId, enterpriseId, isEnterpriseInstall }) => {
+      const belongs = (subscription: { teamId?: string | undefined; enterpriseId?: string | undefined }) =>
+        isEnterpriseInstall ? enterpriseId !== undefined && subscription.enterpriseId === enterpriseId : teamId !== undefined && subscription.teamId === teamId;
+      await state.refresh(); // with replicas, subscriptions made on another one count too
+      const gone = Object.values(state.current.subscriptions).filter(belongs).map((subscription) => subscription.channelId);
+      if (gone.length === 0) return;
+      await state.update((draft) => {
+        for (const channelId of gone) {
+          delete draft.subscriptions[channelId];
+          delete draft.channels[channelId];
+        }
+      });
+      logger.info({ digest: 'workspace-forgotten', teamId: teamId ?? null, enterpriseId: enterpriseId ?? null, subscriptions: gone.length }, 'digest subscriptions of an uninstalled workspace deleted');
+    },
     async stop() {
       await scheduler.stop();
       await state.close();

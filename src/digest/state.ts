@@ -4,9 +4,10 @@
  * so a crash leaves the old file or the new one, never half of one. A file that cannot be read
  * or parsed stops startup and is never overwritten: it may hold the only record of what was sent.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomically } from '../atomic-file.js';
 import { describePath, formatPath } from '../knowledge/problems.js';
 
 const ChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id');
@@ -18,6 +19,13 @@ const Subscription = z.strictObject({
   lang: z.enum(['en', 'ar']),
   createdAt: z.iso.datetime(),
   fromConfig: z.boolean().optional(),
+  /**
+   * With OAuth (many workspaces): the team_id of the workspace that subscribed, whose own bot
+   * token posts the digest, and its enterprise_id inside an Enterprise Grid org. Absent with one
+   * workspace (SLACK_BOT_TOKEN), and in state files written before.
+   */
+  teamId: z.string().regex(/^T[A-Z0-9]{2,}$/, 'must be a Slack team id').optional(),
+  enterpriseId: z.string().regex(/^E[A-Z0-9]{2,}$/, 'must be a Slack enterprise id').optional(),
 });
 
 const Delivery = z.strictObject({
@@ -98,26 +106,7 @@ export function parseStateText(text: string, path: string): State {
 
 /** Write-then-rename with fsyncs: after a crash the file is either the old or the new state. */
 export function writeStateFileAtomically(path: string, state: State): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
-  try {
-    const dir = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some filesystems refuse fsync on a folder; the rename itself is still atomic.
-  }
+  writeFileAtomically(path, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** One process per state file: a lock file holding the pid, taken over only from a dead process. */

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DigestCommands } from '../digest/index.js';
+import type { Workspace } from '../installations/store.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import type { Activity } from './activity.js';
 import type { SeenKeys } from './dedupe.js';
@@ -25,6 +26,11 @@ export interface ListenerDeps {
   digest?: DigestCommands;
   /** The clock: what "today" is for review dates (stale banners, list marks) and report limits. Default: the machine's. */
   now?: () => Date;
+  /**
+   * With OAuth: forgets a workspace that uninstalled NoTech or revoked its bot token (its
+   * installation and what the digest keeps for it). Absent with one workspace (SLACK_BOT_TOKEN).
+   */
+  uninstall?: (workspace: Workspace, reason: 'app_uninstalled' | 'tokens_revoked') => Promise<void>;
   /** "Report a problem" (issue 15): set when MAINTAINERS_CHANNEL is; cards carry the button only then. */
   reports?: Reports;
 }

@@ -63,7 +63,7 @@ export interface SeenKeys {
  * the secret every replica is given (TOKEN_ENCRYPTION_KEY), with the purpose as its label, so
  * the same secret never keys two different things and the secret itself is never used raw.
  */
-export function sharedHashKey(secret: string, purpose: string): Buffer {
+export function sharedHashKey(secret: Buffer | string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'notech', `notech ${purpose} v1`, 32));
 }
 

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import { DatabaseError, openDatabase, type Pool } from '../db/database.js';
 import { createDigest, StateFileError } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import { FileInstallationStore } from '../installations/file-store.js';
+import { InstallationKeyError, InstallationStoreError, type Installations } from '../installations/store.js';
 import { StartupError, startSlackApp } from './app.js';
 
 function fail(message: string): never {
@@ -24,16 +26,31 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
     }
     logger.info({ database: config.databaseLabel }, 'state in PostgreSQL');
   }
+  let installations: Installations | undefined;
+  if (config.oauth) {
+    try {
+      installations = await openInstallations(config.oauth, pool);
+    } catch (error) {
+      if (error instanceof InstallationStoreError || error instanceof InstallationKeyError) fail(error.message);
+      throw error;
+    }
+  }
   let digest;
   try {
-    digest = await createDigest({ ...options, ...(pool ? { pool } : {}) });
+    digest = await createDigest({ ...options, ...(pool ? { pool } : {}), ...(installations ? { installations } : {}) });
   } catch (error) {
     if (error instanceof StateFileError) fail(error.message);
     throw error;
   }
   let running;
   try {
-    running = await startSlackApp({ ...options, digest: digest.commands, countReport: digest.countReport, ...(pool ? { pool } : {}) });
+    running = await startSlackApp({
+      ...options,
+      digest: digest.commands,
+      countReport: digest.countReport,
+      ...(pool ? { pool } : {}),
+      ...(installations ? { installations, forgetWorkspace: digest.forgetWorkspace } : {}),
+    });
   } catch (error) {
     await digest.stop();
     if (error instanceof StartupError) fail(error.message);
@@ -64,4 +81,15 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * The installation store (OAuth): the file beside STATE_FILE, its tokens checked against
+ * TOKEN_ENCRYPTION_KEY now, so a wrong key is one startup error rather than a failure per request.
+ */
+async function openInstallations(oauth: NonNullable<Config['oauth']>, pool: Pool | undefined): Promise<Installations> {
+  void pool;
+  const installations = FileInstallationStore.open(oauth.installationsFile, oauth.tokenKey);
+  await installations.checkKey();
+  return installations;
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, databaseLabel, loadConfig } from '../../src/config.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/slack-requests.js';
 
-const KEY = 'k'.repeat(44);
+const KEY = '0123456789abcdef'.repeat(4); // 32 bytes as hex
 const problems = (env: Record<string, string>) => {
   try {
     loadConfig(env);
@@ -28,14 +28,15 @@ describe('DATABASE_URL settings', () => {
 
   it('takes a PostgreSQL URL with the shared secret; logs may name host, port and database only', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://notech:pa55word@db.example.org:6543/notech', TOKEN_ENCRYPTION_KEY: KEY, DIGEST_CLAIM_LEASE_SECONDS: '5' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://notech:pa55word@db.example.org:6543/notech', databaseLabel: 'db.example.org:6543/notech', sharedSecret: KEY, claimLeaseMs: 5000 });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://notech:pa55word@db.example.org:6543/notech', databaseLabel: 'db.example.org:6543/notech', claimLeaseMs: 5000 });
+    expect(config.sharedKey?.key.toString('hex')).toBe(KEY);
     expect(databaseLabel('postgresql://u:p@localhost/x')).toBe('localhost:5432/x');
   });
 
   it('one clear line per problem, never echoing the URL or the key', () => {
     expect(problems({ DATABASE_URL: 'mysql://u:hunter2@h/db', TOKEN_ENCRYPTION_KEY: KEY })).toEqual([expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL like postgres:\/\/.*Fix it in \.env/)]);
     expect(problems({ DATABASE_URL: 'postgres://u:hunter2@h/db' })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY is missing: with DATABASE_URL, every replica must share one secret/)]);
-    expect(problems({ DATABASE_URL: 'postgres://u:p@h/db', TOKEN_ENCRYPTION_KEY: 'short-secret' })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be at least 32 characters/)]);
+    expect(problems({ DATABASE_URL: 'postgres://u:p@h/db', TOKEN_ENCRYPTION_KEY: 'short-secret' })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be a 32-byte key/)]);
     expect(problems({ DIGEST_CLAIM_LEASE_SECONDS: '0' })).toEqual([expect.stringMatching(/^DIGEST_CLAIM_LEASE_SECONDS must be a number of seconds/)]);
     expect(JSON.stringify(problems({ DATABASE_URL: 'mysql://u:hunter2@h/db', TOKEN_ENCRYPTION_KEY: 'short-secret' }))).not.toMatch(/hunter2|short-secret/);
   });

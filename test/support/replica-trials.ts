@@ -48,7 +48,8 @@ export interface TrialFigures {
   kills: Array<{ trial: number; victim: 'A' | 'B'; offsetMs: number }>;
 }
 
-export const TRIAL_SECRET = 'replica-trials-shared-secret-0123456789abcdef';
+/** TOKEN_ENCRYPTION_KEY for both replicas: 32 bytes, as hex. */
+export const TRIAL_SECRET = 'feedc0de'.repeat(8);
 
 /** A small seeded generator, so a failing trial can be replayed. */
 export function seeded(seed: number): () => number {
