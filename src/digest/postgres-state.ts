@@ -128,6 +128,8 @@ interface SubscriptionRow {
   lang: 'en' | 'ar';
   created_at: Date;
   from_config: boolean;
+  team_id: string | null;
+  enterprise_id: string | null;
 }
 interface ChannelRow {
   log_key: string;
@@ -162,6 +164,8 @@ export async function readState(db: Queryable): Promise<State> {
       lang: row.lang,
       createdAt: row.created_at.toISOString(),
       ...(row.from_config ? { fromConfig: true } : {}),
+      ...(row.team_id !== null ? { teamId: row.team_id } : {}),
+      ...(row.enterprise_id !== null ? { enterpriseId: row.enterprise_id } : {}),
     };
   }
   for (const row of channels.rows) {
@@ -225,9 +229,10 @@ async function writeChanges(client: PoolClient, before: State, after: State): Pr
 
 function upsertSubscription(client: PoolClient, s: Subscription) {
   return client.query(
-    `INSERT INTO digest_subscriptions (channel_id, cron, timezone, lang, created_at, from_config) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (channel_id) DO UPDATE SET cron = EXCLUDED.cron, timezone = EXCLUDED.timezone, lang = EXCLUDED.lang, created_at = EXCLUDED.created_at, from_config = EXCLUDED.from_config`,
-    [s.channelId, s.cron, s.timezone, s.lang, s.createdAt, s.fromConfig ?? false],
+    `INSERT INTO digest_subscriptions (channel_id, cron, timezone, lang, created_at, from_config, team_id, enterprise_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (channel_id) DO UPDATE SET cron = EXCLUDED.cron, timezone = EXCLUDED.timezone, lang = EXCLUDED.lang, created_at = EXCLUDED.created_at,
+       from_config = EXCLUDED.from_config, team_id = EXCLUDED.team_id, enterprise_id = EXCLUDED.enterprise_id`,
+    [s.channelId, s.cron, s.timezone, s.lang, s.createdAt, s.fromConfig ?? false, s.teamId ?? null, s.enterpriseId ?? null],
   );
 }
 

@@ -5,6 +5,7 @@ import { DatabaseError, openDatabase, type Pool } from '../db/database.js';
 import { createDigest, StateFileError } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { FileInstallationStore } from '../installations/file-store.js';
+import { checkSharedKey, PostgresInstallationStore } from '../installations/postgres-store.js';
 import { InstallationKeyError, InstallationStoreError, type Installations } from '../installations/store.js';
 import { StartupError, startSlackApp } from './app.js';
 
@@ -24,12 +25,19 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
       if (error instanceof DatabaseError) fail(error.message);
       throw error;
     }
+    try {
+      // Every replica must share TOKEN_ENCRYPTION_KEY (it keys shared hashes and seals tokens): one line if not.
+      await checkSharedKey(pool, config.sharedKey!, config.databaseLabel ?? 'the database');
+    } catch (error) {
+      if (error instanceof InstallationKeyError) fail(error.message);
+      throw error;
+    }
     logger.info({ database: config.databaseLabel }, 'state in PostgreSQL');
   }
   let installations: Installations | undefined;
   if (config.oauth) {
     try {
-      installations = await openInstallations(config.oauth, pool);
+      installations = await openInstallations(config.oauth, pool, config.databaseLabel);
     } catch (error) {
       if (error instanceof InstallationStoreError || error instanceof InstallationKeyError) fail(error.message);
       throw error;
@@ -84,12 +92,13 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
 }
 
 /**
- * The installation store (OAuth): the file beside STATE_FILE, its tokens checked against
- * TOKEN_ENCRYPTION_KEY now, so a wrong key is one startup error rather than a failure per request.
+ * The installation store (OAuth): PostgreSQL with DATABASE_URL, else the file beside
+ * STATE_FILE; its tokens checked against TOKEN_ENCRYPTION_KEY now, so a wrong key is one
+ * startup error rather than a failure per request.
  */
-async function openInstallations(oauth: NonNullable<Config['oauth']>, pool: Pool | undefined): Promise<Installations> {
-  void pool;
-  const installations = FileInstallationStore.open(oauth.installationsFile, oauth.tokenKey);
+async function openInstallations(oauth: NonNullable<Config['oauth']>, pool: Pool | undefined, label: string | undefined): Promise<Installations> {
+  // With DATABASE_URL the installations are in the database, shared by replicas; else in the file beside STATE_FILE.
+  const installations = pool ? new PostgresInstallationStore(pool, oauth.tokenKey, label ?? 'the database') : FileInstallationStore.open(oauth.installationsFile, oauth.tokenKey);
   await installations.checkKey();
   return installations;
 }

@@ -48,6 +48,7 @@ describe.skipIf(!clusterUrl())('digest state in PostgreSQL', () => {
     const change = (draft: ReturnType<typeof emptyState>) => {
       draft.subscriptions[subscription.channelId] = subscription;
       draft.subscriptions.C0CONFIG = { channelId: 'C0CONFIG', cron: '0 9 * * 1', timezone: 'UTC', lang: 'en', createdAt: '2026-11-02T00:00:00.000Z', fromConfig: true };
+      draft.subscriptions.C0OTHERWS = { channelId: 'C0OTHERWS', cron: '30 8 * * 5', timezone: 'UTC', lang: 'en', createdAt: '2026-11-03T00:00:00.000Z', teamId: 'T0OTHER', enterpriseId: 'E0ORG' };
       draft.channels[subscription.channelId] = {
         lastVersion: '1.2.0',
         spotlightShown: ['a', 'b'],
@@ -72,7 +73,7 @@ describe.skipIf(!clusterUrl())('digest state in PostgreSQL', () => {
       for (let i = 0; i < 60; i += 1) draft.channels['review:C0MAINT']!.deliveries[new Date(Date.UTC(2030, 0, 1, 0, i)).toISOString()] = { status: 'delivered', attempts: 1, updatedAt: '2030-01-01T00:00:00.000Z', ts: `${i}` };
     });
     await a.refresh();
-    expect(Object.keys(a.current.subscriptions)).toEqual(['C0CONFIG']);
+    expect(Object.keys(a.current.subscriptions).sort()).toEqual(['C0CONFIG', 'C0OTHERWS']);
     expect(a.current.channels[subscription.channelId]).toBeUndefined();
     expect(Object.keys(a.current.channels['review:C0MAINT']!.deliveries)).toHaveLength(50);
     expect((await a['options'].pool.query('SELECT count(*)::int AS n FROM digest_deliveries')).rows[0]).toEqual({ n: 50 });
