@@ -31,3 +31,12 @@ CREATE TABLE key_check (
 ALTER TABLE digest_subscriptions
   ADD COLUMN team_id text CHECK (team_id ~ '^T[A-Z0-9]{2,}$'),
   ADD COLUMN enterprise_id text CHECK (enterprise_id ~ '^E[A-Z0-9]{2,}$');
+
+-- Which conversation a "Report a problem" window was opened from, so the thank-you goes there
+-- even when the window is submitted through another replica: a keyed hash of the Slack view id
+-- and the channel id, for an hour at most (a modal's lifetime), deleted when the report is sent.
+CREATE TABLE report_origins (
+  view_hash  text PRIMARY KEY,
+  channel_id text NOT NULL CHECK (channel_id ~ '^[CGD][A-Z0-9]{2,}$'),
+  opened_at  timestamptz NOT NULL
+);

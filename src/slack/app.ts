@@ -21,7 +21,7 @@ import { oauthReceiverOptions } from './oauth.js';
 import type { ListenerDeps } from './context.js';
 import type { Pool } from '../db/database.js';
 import { RecentKeys, SharedRecentKeys, sharedHashKey, type SeenKeys } from './dedupe.js';
-import { ReportLimiter, ReportOrigins, SharedReportLimiter, type ReportLimits } from './reports.js';
+import { ReportLimiter, ReportOrigins, SharedReportLimiter, SharedReportOrigins, type ReportLimits, type ReportOriginMemory } from './reports.js';
 import { registerListeners } from './listeners/index.js';
 import { acknowledgeProtocolEvents } from './protocol.js';
 import { platformError, REPLY_CLIENT_OPTIONS } from '../slack-web.js';
@@ -152,6 +152,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   // Shared by replicas in the database (a retry or a double click may reach another one), else in this process.
   const seenKeys = (scope: string): SeenKeys => (pool ? new SharedRecentKeys(pool, scope, dedupeKey!, HOUR, logger) : new RecentKeys(HOUR));
   const limiter: ReportLimits = pool ? new SharedReportLimiter(pool, sharedHashKey(config.sharedKey!.key, 'report-limits'), undefined, HOUR, logger) : new ReportLimiter(millis);
+  const origins: ReportOriginMemory = pool ? new SharedReportOrigins(pool, sharedHashKey(config.sharedKey!.key, 'report-origins'), HOUR, logger) : new ReportOrigins(millis);
   const deps: ListenerDeps = {
     store,
     logger,
@@ -162,7 +163,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     ...(options.digest ? { digest: options.digest } : {}),
     now,
     ...(oauth ? { uninstall: forgetter(options.installations!, options.forgetWorkspace, logger) } : {}),
-    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter, origins: new ReportOrigins(millis), ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
+    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter, origins, ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger);

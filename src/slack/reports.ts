@@ -95,8 +95,15 @@ export class SharedReportLimiter implements ReportLimits {
   }
 }
 
+/** Where report windows were opened from: in this process (ReportOrigins) or shared by replicas (SharedReportOrigins). */
+export interface ReportOriginMemory {
+  remember(viewId: string, channel: string): void | Promise<void>;
+  /** The conversation, once: a view is submitted once, and the entry is forgotten then. */
+  take(viewId: string): string | undefined | Promise<string | undefined>;
+}
+
 /** The conversation a report modal was opened from, by view id, for an hour at most (a modal's lifetime). */
-export class ReportOrigins {
+export class ReportOrigins implements ReportOriginMemory {
   private readonly origins = new Map<string, { channel: string; at: number }>();
 
   constructor(
@@ -123,12 +130,56 @@ export class ReportOrigins {
   }
 }
 
+/**
+ * ReportOrigins shared by replicas, in PostgreSQL (table report_origins): the window may be
+ * opened through one replica and submitted through another. The view id is kept only as a
+ * keyed hash (`secret`: see sharedHashKey in dedupe.ts); entries go when taken, or after an
+ * hour. If the database cannot be asked, the thank-you goes by DM instead (tellPrivately).
+ */
+export class SharedReportOrigins implements ReportOriginMemory {
+  constructor(
+    private readonly pool: Pool,
+    private readonly secret: Buffer,
+    private readonly ttlMs = HOUR,
+    private readonly logger?: Logger,
+  ) {}
+
+  private hash(viewId: string): string {
+    return createHmac('sha256', this.secret).update(viewId).digest('base64url').slice(0, 22);
+  }
+
+  async remember(viewId: string, channel: string): Promise<void> {
+    try {
+      await this.pool.query('DELETE FROM report_origins WHERE opened_at < clock_timestamp() - make_interval(secs => $1)', [this.ttlMs / 1000]);
+      await this.pool.query(
+        'INSERT INTO report_origins (view_hash, channel_id, opened_at) VALUES ($1, $2, clock_timestamp()) ON CONFLICT (view_hash) DO UPDATE SET channel_id = EXCLUDED.channel_id, opened_at = EXCLUDED.opened_at',
+        [this.hash(viewId), channel],
+      );
+    } catch (error) {
+      this.logger?.warn({ error: (error as NodeJS.ErrnoException).code }, 'report origin not kept; the thank-you will be a DM');
+    }
+  }
+
+  async take(viewId: string): Promise<string | undefined> {
+    try {
+      const taken = await this.pool.query<{ channel_id: string }>(
+        'DELETE FROM report_origins WHERE view_hash = $1 AND opened_at >= clock_timestamp() - make_interval(secs => $2) RETURNING channel_id',
+        [this.hash(viewId), this.ttlMs / 1000],
+      );
+      return taken.rows[0]?.channel_id;
+    } catch (error) {
+      this.logger?.warn({ error: (error as NodeJS.ErrnoException).code }, 'report origin unavailable; the thank-you will be a DM');
+      return undefined;
+    }
+  }
+}
+
 /** "Report a problem", when MAINTAINERS_CHANNEL is set. */
 export interface Reports {
   /** The maintainers' channel id (C… or G…). */
   channel: string;
   limiter: ReportLimits;
-  origins: ReportOrigins;
+  origins: ReportOriginMemory;
   /** Adds one to this month's report count (a number only) for the monthly review, when wired. */
   count?: () => Promise<void>;
 }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, type Pool } from '../../src/db/database.js';
 import { SharedRecentKeys, sharedHashKey } from '../../src/slack/dedupe.js';
-import { SharedReportLimiter } from '../../src/slack/reports.js';
+import { SharedReportLimiter, SharedReportOrigins } from '../../src/slack/reports.js';
 import { clusterUrl, testDatabase } from '../support/postgres.js';
 
 const SECRET = 'a-shared-secret-of-at-least-32-characters!';
@@ -85,5 +85,19 @@ describe.skipIf(!clusterUrl())('shared by replicas in PostgreSQL', () => {
     expect(await limiter.allow('U0PERSON')).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await limiter.allow('U0PERSON')).toBe(true);
+  });
+
+  it('a report window opened through one replica and submitted through the other: its channel, once; the view id only hashed', async () => {
+    const key = sharedHashKey(SECRET, 'report-origins');
+    const a = new SharedReportOrigins(pool(), key, HOUR);
+    const b = new SharedReportOrigins(pool(), key, HOUR);
+    await a.remember('V0SECRETVIEW', 'C0ORGANIZE');
+    expect(JSON.stringify((await pools[0]!.query('SELECT * FROM report_origins')).rows)).not.toContain('V0SECRETVIEW');
+    expect(await b.take('V0SECRETVIEW')).toBe('C0ORGANIZE');
+    expect(await a.take('V0SECRETVIEW')).toBeUndefined();
+    const brief = new SharedReportOrigins(pool(), key, 300);
+    await brief.remember('V0OTHER', 'C0ORGANIZE');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await brief.take('V0OTHER')).toBeUndefined();
   });
 });

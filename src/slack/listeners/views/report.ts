@@ -65,7 +65,7 @@ export function reportSubmission(deps: ListenerDeps) {
     const sent = await postToMaintainers(client, reports.channel, message, deps);
     const entryName = knowledge.entry(meta.id)?.name[meta.lang] ?? meta.id;
     const notice = sent ? reportThanks(entryName, meta.lang) : reportFailedNotice(meta.lang);
-    await tellPrivately(client, { channel: reports.origins.take(view.id), user: body.user.id }, notice, notice, deps.logger);
+    await tellPrivately(client, { channel: await reports.origins.take(view.id), user: body.user.id }, notice, notice, deps.logger);
     deps.activity.count(sent ? 'reports' : 'reportsFailed');
     // The monthly review's count; a state file that cannot be written must not fail the report.
     if (sent) await reports.count?.().catch((error: unknown) => deps.logger.warn({ view: 'report', err: String(error) }, 'report not counted for the monthly review'));
