@@ -153,3 +153,56 @@ describe('OAuth: two workspaces, each answered with its own token', () => {
     await expect.poll(() => h.logs.some((line) => line.includes('"install":"uninstalled"') && line.includes('tokens_revoked'))).toBe(true);
   });
 });
+
+describe('OAuth: an Enterprise Grid org-wide install answers every workspace of the org with the org token', () => {
+  const ORG: OAuthGrant & { enterpriseId: string } = { enterpriseId: 'E0ORGORGO', isEnterpriseInstall: true, botToken: 'xoxb-org0-3333-orgwidetoken', botUserId: 'U0BOTORG0', botId: 'B0BOTORG0', installerId: 'U0INSTALLO' };
+  const TEAM = 'T0INORG01';
+  const CHANNEL = 'C0ORGCHAN';
+  const orgEvent = (inner: Record<string, unknown>) =>
+    JSON.stringify({
+      token: 'deprecated',
+      team_id: TEAM,
+      enterprise_id: ORG.enterpriseId,
+      api_app_id: 'A0NOTECH',
+      event: { event_ts: `${Date.now() / 1000}`, ...inner },
+      type: 'event_callback',
+      event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      is_ext_shared_channel: false,
+      authorizations: [{ enterprise_id: ORG.enterpriseId, team_id: null, user_id: 'U0BOTORG0', is_bot: true, is_enterprise_install: true }],
+    });
+
+  it('installs org-wide, keyed by enterprise_id', async () => {
+    h.slack.grants.set('5555.6666.org-code', ORG);
+    const start = await beginInstall(h.baseUrl);
+    states.push(start.state);
+    const done = await redirect(h.baseUrl, new URLSearchParams({ code: '5555.6666.org-code', state: start.state }).toString(), start.cookie);
+    expect(done.status).toBe(200);
+    expect(Object.keys((JSON.parse(readFileSync(h.installations!.path, 'utf8')) as { installations: object }).installations)).toContain(`enterprise:${ORG.enterpriseId}`);
+  });
+
+  it('a command and a mention in a workspace of the org act with the org token; the digest too', async () => {
+    clock = new Date('2026-12-14T08:00:00Z');
+    const body = slashCommand('digest subscribe', h.slack.responseUrl('sub-org'), { team_id: TEAM, enterprise_id: ORG.enterpriseId, is_enterprise_install: 'true', channel_id: CHANNEL });
+    expect((await h.post(signed(body, FORM))).status).toBe(200);
+    await h.slack.waitFor(() => h.slack.responsePosts.some((post) => post.id === 'sub-org'));
+    expect(h.slack.callsTo('conversations.join').filter((call) => call.args.channel === CHANNEL).map(tokenOf)).toEqual([ORG.botToken]);
+    const state = JSON.parse(readFileSync(h.stateFile, 'utf8')) as { subscriptions: Record<string, { teamId?: string; enterpriseId?: string }> };
+    expect(state.subscriptions[CHANNEL]).toMatchObject({ teamId: TEAM, enterpriseId: ORG.enterpriseId });
+
+    expect((await h.post(signed(orgEvent(mentionEvent('elbit', { channel: CHANNEL })), JSON_TYPE))).status).toBe(200);
+    await h.slack.waitFor(() => repliesIn(CHANNEL).length === 1);
+    expect(repliesIn(CHANNEL).map(tokenOf)).toEqual([ORG.botToken]);
+
+    clock = new Date('2026-12-14T09:00:30Z');
+    await h.digest!.scheduler.tick();
+    expect(h.slack.digestsIn(CHANNEL)).toHaveLength(1);
+    expect(repliesIn(CHANNEL).map(tokenOf)).toEqual([ORG.botToken, ORG.botToken]);
+  });
+
+  it('the org uninstalling deletes the org installation and its workspaces subscriptions', async () => {
+    expect((await h.post(signed(orgEvent({ type: 'app_uninstalled' }), JSON_TYPE))).status).toBe(200);
+    await expect.poll(() => readFileSync(h.installations!.path, 'utf8').includes(`enterprise:${ORG.enterpriseId}`)).toBe(false);
+    await expect.poll(() => Object.keys((JSON.parse(readFileSync(h.stateFile, 'utf8')) as { subscriptions: object }).subscriptions)).toEqual([]);
+  });
+});
