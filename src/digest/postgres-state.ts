@@ -31,6 +31,8 @@ export interface PostgresStateOptions {
 export class PostgresStateStore implements DigestState {
   private state: State = emptyState();
   private queue: Promise<void> = Promise.resolve();
+  /** Updates completed by this process: a refresh that overlapped one is dropped (the update's result is newer). */
+  private updates = 0;
   readonly replica: string;
 
   private constructor(private readonly options: PostgresStateOptions) {
@@ -40,6 +42,8 @@ export class PostgresStateStore implements DigestState {
   /** Read the state from the database (migrated already: see openDatabase). */
   static async open(options: PostgresStateOptions): Promise<PostgresStateStore> {
     const store = new PostgresStateStore(options);
+    // Claims of runs nobody took over (the channel unsubscribed meanwhile) are only clutter after a day.
+    await options.pool.query("DELETE FROM digest_claims WHERE lease_until < clock_timestamp() - interval '1 day'");
     await store.refresh();
     return store;
   }
@@ -54,10 +58,13 @@ export class PostgresStateStore implements DigestState {
 
   /** Re-read the whole state, from one snapshot (a repeatable-read transaction), so tables never disagree. */
   async refresh(): Promise<void> {
-    this.state = await transaction(this.options.pool, async (client) => {
+    const before = this.updates;
+    const read = await transaction(this.options.pool, async (client) => {
       await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       return readState(client);
     });
+    // An update that finished meanwhile read the latest state in its own transaction: keep its result.
+    if (this.updates === before) this.state = read;
   }
 
   update(change: (draft: State) => void): Promise<void> {
@@ -69,6 +76,7 @@ export class PostgresStateStore implements DigestState {
         await writeChanges(client, before, after);
         return after;
       });
+      this.updates += 1;
     });
     this.queue = run.catch(() => undefined);
     return run;
