@@ -55,6 +55,11 @@ export interface Config {
   adminUserIds: string[];
   /** Where "Report a problem" sends reports (a channel id); without it the button is not shown. */
   maintainersChannel?: string;
+  /**
+   * With OAuth: the workspace MAINTAINERS_CHANNEL is in (MAINTAINERS_TEAM_ID); reports from every
+   * workspace and the monthly review are posted there with that workspace's token.
+   */
+  maintainersTeamId?: string;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +142,12 @@ const EnvSchema = z.object({
       .regex(/^[CG][A-Z0-9]{2,}$/, 'must be one channel id like C0123ABCD (in Slack: open the channel, its name → About → Channel ID); unset it to hide "Report a problem"')
       .optional(),
   ),
+  MAINTAINERS_TEAM_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^T[A-Z0-9]{2,}$/, 'must be the team id (T…) of the workspace MAINTAINERS_CHANNEL is in: in Slack in a browser, the T… in app.slack.com/client/T…/…')
+      .optional(),
+  ),
 });
 
 /** Parse settings from an environment; throws ConfigError listing every problem. */
@@ -201,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     digestChannels: e.DIGEST_CHANNELS,
     adminUserIds: e.ADMIN_USER_IDS,
     ...(e.MAINTAINERS_CHANNEL ? { maintainersChannel: e.MAINTAINERS_CHANNEL } : {}),
+    ...(oauth && e.MAINTAINERS_TEAM_ID ? { maintainersTeamId: e.MAINTAINERS_TEAM_ID } : {}),
   };
 }
 
@@ -215,7 +227,15 @@ export function installationsFileFor(stateFile: string): string {
 /** What is wrong with OAuth settings, one line each: they need HTTP mode, all of them, and no single-workspace token. */
 function oauthProblems(
   mode: Mode,
-  e: { SLACK_BOT_TOKEN?: string | undefined; SLACK_APP_TOKEN?: string | undefined; SLACK_SIGNING_SECRET?: string | undefined; TOKEN_ENCRYPTION_KEY?: TokenKey | undefined; DIGEST_CHANNELS: string[]; MAINTAINERS_CHANNEL?: string | undefined },
+  e: {
+    SLACK_BOT_TOKEN?: string | undefined;
+    SLACK_APP_TOKEN?: string | undefined;
+    SLACK_SIGNING_SECRET?: string | undefined;
+    TOKEN_ENCRYPTION_KEY?: TokenKey | undefined;
+    DIGEST_CHANNELS: string[];
+    MAINTAINERS_CHANNEL?: string | undefined;
+    MAINTAINERS_TEAM_ID?: string | undefined;
+  },
   settings: Record<string, string | undefined>,
 ): string[] {
   const problems: string[] = [];
@@ -239,8 +259,10 @@ function oauthProblems(
   if (e.DIGEST_CHANNELS.length > 0) {
     problems.push('DIGEST_CHANNELS names channels of one workspace and works only with SLACK_BOT_TOKEN: with OAuth, each workspace subscribes its channels with /notech digest subscribe. Remove DIGEST_CHANNELS.');
   }
-  if (e.MAINTAINERS_CHANNEL) {
-    problems.push('MAINTAINERS_CHANNEL is one workspace\'s channel and works only with SLACK_BOT_TOKEN for now: with OAuth, reports and the monthly review have no workspace to go to. Remove MAINTAINERS_CHANNEL.');
+  if (e.MAINTAINERS_CHANNEL && !e.MAINTAINERS_TEAM_ID) {
+    problems.push(
+      'MAINTAINERS_TEAM_ID is missing: with OAuth, MAINTAINERS_CHANNEL needs the team id (T…) of the workspace it is in, whose token posts reports and the monthly review. Add it, or remove MAINTAINERS_CHANNEL.',
+    );
   }
   return problems;
 }

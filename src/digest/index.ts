@@ -111,6 +111,8 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
         timezone: 'UTC',
         lang: 'en' as const,
         createdAt: new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth(), 1)).toISOString(),
+        // With OAuth: posted with the maintainers' workspace's own token.
+        ...(config.maintainersTeamId ? { teamId: config.maintainersTeamId } : {}),
       }
     : undefined;
   const scheduler = new DigestScheduler({ state, sender, logger, now, ...(review ? { review } : {}) });
