@@ -56,6 +56,11 @@ export interface Config {
   /** Where "Report a problem" sends reports (a channel id); without it the button is not shown. */
   maintainersChannel?: string;
   /**
+   * With OAuth: the workspace MAINTAINERS_CHANNEL is in (MAINTAINERS_TEAM_ID); reports from every
+   * workspace and the monthly review are posted there with that workspace's token.
+   */
+  maintainersTeamId?: string;
+  /**
    * PostgreSQL instead of STATE_FILE (DATABASE_URL): shared state for replicas. Never logged
    * (it may hold a password); `databaseLabel` (host, port, database) is what logs and errors say.
    */
@@ -166,6 +171,12 @@ const EnvSchema = z.object({
     }
     return seconds;
   }),
+  MAINTAINERS_TEAM_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^T[A-Z0-9]{2,}$/, 'must be the team id (T…) of the workspace MAINTAINERS_CHANNEL is in: in Slack in a browser, the T… in app.slack.com/client/T…/…')
+      .optional(),
+  ),
 });
 
 /** Host, port and database of a PostgreSQL URL: what may be logged (never the user or password). */
@@ -242,6 +253,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, databaseLabel: databaseLabel(e.DATABASE_URL) } : {}),
     ...(e.DATABASE_URL && e.TOKEN_ENCRYPTION_KEY ? { sharedKey: e.TOKEN_ENCRYPTION_KEY } : {}),
     claimLeaseMs: e.DIGEST_CLAIM_LEASE_SECONDS * 1000,
+    ...(oauth && e.MAINTAINERS_TEAM_ID ? { maintainersTeamId: e.MAINTAINERS_TEAM_ID } : {}),
   };
 }
 
@@ -256,7 +268,15 @@ export function installationsFileFor(stateFile: string): string {
 /** What is wrong with OAuth settings, one line each: they need HTTP mode, all of them, and no single-workspace token. */
 function oauthProblems(
   mode: Mode,
-  e: { SLACK_BOT_TOKEN?: string | undefined; SLACK_APP_TOKEN?: string | undefined; SLACK_SIGNING_SECRET?: string | undefined; TOKEN_ENCRYPTION_KEY?: TokenKey | undefined; DIGEST_CHANNELS: string[]; MAINTAINERS_CHANNEL?: string | undefined },
+  e: {
+    SLACK_BOT_TOKEN?: string | undefined;
+    SLACK_APP_TOKEN?: string | undefined;
+    SLACK_SIGNING_SECRET?: string | undefined;
+    TOKEN_ENCRYPTION_KEY?: TokenKey | undefined;
+    DIGEST_CHANNELS: string[];
+    MAINTAINERS_CHANNEL?: string | undefined;
+    MAINTAINERS_TEAM_ID?: string | undefined;
+  },
   settings: Record<string, string | undefined>,
 ): string[] {
   const problems: string[] = [];
@@ -280,8 +300,10 @@ function oauthProblems(
   if (e.DIGEST_CHANNELS.length > 0) {
     problems.push('DIGEST_CHANNELS names channels of one workspace and works only with SLACK_BOT_TOKEN: with OAuth, each workspace subscribes its channels with /notech digest subscribe. Remove DIGEST_CHANNELS.');
   }
-  if (e.MAINTAINERS_CHANNEL) {
-    problems.push('MAINTAINERS_CHANNEL is one workspace\'s channel and works only with SLACK_BOT_TOKEN for now: with OAuth, reports and the monthly review have no workspace to go to. Remove MAINTAINERS_CHANNEL.');
+  if (e.MAINTAINERS_CHANNEL && !e.MAINTAINERS_TEAM_ID) {
+    problems.push(
+      'MAINTAINERS_TEAM_ID is missing: with OAuth, MAINTAINERS_CHANNEL needs the team id (T…) of the workspace it is in, whose token posts reports and the monthly review. Add it, or remove MAINTAINERS_CHANNEL.',
+    );
   }
   return problems;
 }

@@ -75,8 +75,12 @@ describe('OAuth distribution settings (issue 17)', () => {
     expect(found.join('\n')).not.toContain('short-secret');
   });
 
-  it('DIGEST_CHANNELS and MAINTAINERS_CHANNEL name one workspace: refused with OAuth', () => {
+  it('DIGEST_CHANNELS names one workspace: refused with OAuth; MAINTAINERS_CHANNEL needs its workspace (MAINTAINERS_TEAM_ID)', () => {
     expect(problems({ ...OAUTH, DIGEST_CHANNELS: 'C0ABC' })).toEqual([expect.stringMatching(/^DIGEST_CHANNELS names channels of one workspace/)]);
-    expect(problems({ ...OAUTH, MAINTAINERS_CHANNEL: 'C0ABC' })).toEqual([expect.stringMatching(/^MAINTAINERS_CHANNEL is one workspace's channel/)]);
+    expect(problems({ ...OAUTH, MAINTAINERS_CHANNEL: 'C0ABC' })).toEqual([expect.stringMatching(/^MAINTAINERS_TEAM_ID is missing: with OAuth, MAINTAINERS_CHANNEL needs/)]);
+    expect(loadConfig({ ...OAUTH, MAINTAINERS_CHANNEL: 'C0ABC', MAINTAINERS_TEAM_ID: 'T0MAINT' })).toMatchObject({ maintainersChannel: 'C0ABC', maintainersTeamId: 'T0MAINT' });
+    expect(problems({ ...OAUTH, MAINTAINERS_CHANNEL: 'C0ABC', MAINTAINERS_TEAM_ID: 'C0ABC' })).toEqual([expect.stringMatching(/^MAINTAINERS_TEAM_ID must be the team id/)]);
+    // One workspace: the team id is not needed and not used.
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, MAINTAINERS_CHANNEL: 'C0ABC', MAINTAINERS_TEAM_ID: 'T0MAINT' }).maintainersTeamId).toBeUndefined();
   });
 });

@@ -129,6 +129,8 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
         timezone: 'UTC',
         lang: 'en' as const,
         createdAt: new Date(Date.UTC(started.getUTCFullYear(), started.getUTCMonth(), 1)).toISOString(),
+        // With OAuth: posted with the maintainers' workspace's own token.
+        ...(config.maintainersTeamId ? { teamId: config.maintainersTeamId } : {}),
       }
     : undefined;
   const scheduler = new DigestScheduler({ state, sender, logger, now, ...(options.pool ? { maxSleepMs: SHARED_STATE_SLEEP_MS } : {}), ...(review ? { review } : {}) });

@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
@@ -16,7 +16,7 @@ import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
-import type { Installations, Workspace } from '../installations/store.js';
+import { botTokenFor, type Installations, type Workspace } from '../installations/store.js';
 import { oauthReceiverOptions } from './oauth.js';
 import type { ListenerDeps } from './context.js';
 import type { Pool } from '../db/database.js';
@@ -163,7 +163,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     ...(options.digest ? { digest: options.digest } : {}),
     now,
     ...(oauth ? { uninstall: forgetter(options.installations!, options.forgetWorkspace, logger) } : {}),
-    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter, origins, ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
+    ...(config.maintainersChannel
+      ? {
+          reports: {
+            channel: config.maintainersChannel,
+            limiter,
+            origins,
+            ...(options.countReport ? { count: options.countReport } : {}),
+            // With OAuth every workspace's reports go to the maintainers' workspace, with its token.
+            ...(oauth && config.maintainersTeamId ? { client: maintainersClient(options.installations!, config.maintainersTeamId, clientOptions) } : {}),
+          },
+        }
+      : {}),
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger);
@@ -229,5 +240,15 @@ function forgetter(installations: Installations, forgetWorkspace: SlackAppOption
     await installations.deleteInstallation({ teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall });
     await forgetWorkspace?.({ ...workspace, isEnterpriseInstall });
     logger.info({ install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall }, 'workspace forgotten: installation and digest data deleted');
+  };
+}
+
+/** The maintainers' workspace's client (OAuth), with the reply retries; rebuilt when its token changes (a reinstall). */
+function maintainersClient(installations: Installations, teamId: string, clientOptions: WebClientOptions): () => Promise<WebClient> {
+  let cached: { token: string; client: WebClient } | undefined;
+  return async () => {
+    const token = await botTokenFor(installations, { teamId });
+    if (cached?.token !== token) cached = { token, client: new WebClient(token, clientOptions) };
+    return cached.client;
   };
 }

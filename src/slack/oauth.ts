@@ -40,6 +40,7 @@ export function oauthReceiverOptions(
       redirectUriPath: REDIRECT_PATH,
       stateVerification: true,
       stateCookieExpirationSeconds: STATE_MAX_AGE_SECONDS,
+      renderHtmlForInstallPath: installPage,
       // oauth.v2.access and auth.test of the new token go where every other Web API call goes.
       // Its own logger stops at info: the Web API client's debug lines would show the request
       // body of oauth.v2.access, which holds the code and the client secret, and its answer, which
@@ -62,6 +63,16 @@ function page(res: ServerResponse, status: number, title: string, body: string):
     'referrer-policy': 'no-referrer',
   });
   res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>NoTech: ${title}</title><style>body{font-family:system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.5}</style></head><body><h1>${title}</h1>${body}</body></html>`);
+}
+
+/** GET /slack/install: what NoTech is and keeps, and the "Add to Slack" link (Slack's authorize URL, with our state). */
+function installPage(authorizeUrl: string): string {
+  const href = escapeHtml(authorizeUrl);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>NoTech: Add to Slack</title><style>body{font-family:system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.5}</style></head><body><h1>Add NoTech to your workspace</h1><p>NoTech answers <code>/notech</code>, mentions and direct messages with sourced facts. It keeps no message text and nothing about people: for your workspace it keeps its id and its bot token (encrypted), until you remove the app.</p><p><a href="${href}">Add to Slack</a></p><p>The link works for ${STATE_MAX_AGE_SECONDS / 60} minutes, in this browser.</p></body></html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function installed(installation: Installation, res: ServerResponse, logger: Logger): void {

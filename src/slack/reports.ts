@@ -5,6 +5,7 @@
  * hour at most, which conversation a report modal was opened from (by Slack view id) so the
  * confirmation can go there. A restart forgets both.
  */
+import type { WebClient } from '@slack/web-api';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { transaction, type Pool } from '../db/database.js';
@@ -182,4 +183,9 @@ export interface Reports {
   origins: ReportOriginMemory;
   /** Adds one to this month's report count (a number only) for the monthly review, when wired. */
   count?: () => Promise<void>;
+  /**
+   * With OAuth: the client of the maintainers' workspace (MAINTAINERS_TEAM_ID), which posts every
+   * report whatever workspace it comes from. Without: the request's own client (one workspace).
+   */
+  client?: () => Promise<WebClient>;
 }

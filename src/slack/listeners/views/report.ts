@@ -62,7 +62,9 @@ export function reportSubmission(deps: ListenerDeps) {
       },
       knowledge,
     );
-    const sent = await postToMaintainers(client, reports.channel, message, deps);
+    const maintainersClient = reports.client ? await reports.client().catch(() => undefined) : client;
+    if (!maintainersClient) deps.logger.error({ view: 'report' }, 'MAINTAINERS_TEAM_ID: NoTech is not installed in the maintainers\' workspace: install it there from /slack/install.');
+    const sent = maintainersClient ? await postToMaintainers(maintainersClient, reports.channel, message, deps) : false;
     const entryName = knowledge.entry(meta.id)?.name[meta.lang] ?? meta.id;
     const notice = sent ? reportThanks(entryName, meta.lang) : reportFailedNotice(meta.lang);
     await tellPrivately(client, { channel: await reports.origins.take(view.id), user: body.user.id }, notice, notice, deps.logger);
