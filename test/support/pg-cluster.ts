@@ -64,11 +64,16 @@ export async function startCluster(bin: string): Promise<Cluster> {
     const result = spawnSync(file, argv, { encoding: 'utf8', cwd: root });
     if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}${existsSync(log) ? `\n${spawnSync('cat', [log], { encoding: 'utf8' }).stdout}` : ''}`);
   };
-  run('initdb', ['-D', data, '-U', 'notech', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
   // fsync off: a test cluster's data is thrown away; the replicas under test are what is killed, never the server.
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
+  try {
+    run('initdb', ['-D', data, '-U', 'notech', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `postgres://notech@127.0.0.1:${port}/postgres`,
     stop() {
