@@ -58,6 +58,13 @@ export default {
       to: { path: '^src/' },
     },
     {
+      name: 'db-is-a-leaf',
+      comment: 'src/db (the PostgreSQL pool and migrations) is shared by src/digest and src/slack: it imports nothing from src, so it can close no loop.',
+      severity: 'error',
+      from: { path: '^src/db/' },
+      to: { path: '^src/', pathNot: '^src/db/' },
+    },
+    {
       name: 'nothing-imports-main',
       comment: 'main.ts is the entry point; the layers it starts never import it.',
       severity: 'error',

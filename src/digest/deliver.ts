@@ -11,13 +11,14 @@
  * looks for its own metadata: Slack's record decides. Nothing is marked delivered that was not.
  */
 import type { WebClient } from '@slack/web-api';
+import { clientFor, type DigestClient } from './clients.js';
 import type { Logger } from 'pino';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { errorCode, joinChannel, retryAfterSeconds } from '../slack-web.js';
 import { maintainersReviewMessage } from '../messages/maintainers-review.js';
 import type { SlackMessage } from '../messages/types.js';
 import { composeDigest } from './content.js';
-import { channelIn, monthKey, type StateStore, type Subscription } from './state.js';
+import { channelIn, monthKey, type DigestState, type Subscription } from './state.js';
 
 export const DIGEST_EVENT_TYPE = 'notech_digest';
 /** The monthly review's metadata event type: a review is never mistaken for a digest, nor the reverse. */
@@ -58,8 +59,9 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
 export interface SenderDeps {
-  client: WebClient;
-  state: StateStore;
+  /** One workspace's client, or (OAuth) each subscription's workspace's own: see clients.ts. */
+  client: DigestClient;
+  state: DigestState;
   store: KnowledgeStore;
   logger: Logger;
   now: () => Date;
@@ -70,7 +72,7 @@ export interface SenderDeps {
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'failed' | 'skipped';
 
 /** Slack errors that retrying will not fix: the run is recorded as skipped, with the reason. */
-const PERMANENT = new Set(['channel_not_found', 'is_archived', 'missing_scope', 'not_authed', 'invalid_auth', 'account_inactive', 'token_revoked', 'invalid_blocks', 'msg_blocks_too_long', 'restricted_action', 'not_in_channel']);
+const PERMANENT = new Set(['not_installed', 'channel_not_found', 'is_archived', 'missing_scope', 'not_authed', 'invalid_auth', 'account_inactive', 'token_revoked', 'invalid_blocks', 'msg_blocks_too_long', 'restricted_action', 'not_in_channel']);
 
 export function runKey(runAt: Date): string {
   return runAt.toISOString();
@@ -104,8 +106,20 @@ export class DigestSender {
     const logger = subscription.review ? this.deps.logger.child({ review: true }) : this.deps.logger;
     const previous = state.channel(log).deliveries[key];
     if (previous?.status === 'delivered' || previous?.status === 'skipped') return 'already-delivered';
+    let client: WebClient;
+    try {
+      client = await clientFor(this.deps.client, subscription);
+    } catch (error) {
+      // OAuth: the workspace has no installation (uninstalled: skipped for good), or the store
+      // could not be read (failed: the next wake tries again).
+      const code = errorCode(error);
+      const status = code === 'not_installed' ? 'skipped' : 'failed';
+      await this.record(log, key, { status, attempts: previous?.attempts ?? 0, error: code });
+      logger.error({ channelId, run: key, error: code, teamId: subscription.teamId ?? null }, 'digest not posted: no token for this workspace');
+      return status;
+    }
     if (previous?.status === 'sending' || previous?.status === 'failed') {
-      const found = await this.findPosted(channelId, key, eventType);
+      const found = await this.findPosted(client, channelId, key, eventType);
       if (found) {
         // Apply what that post carried (recorded with "sending"), so the next digest moves on.
         const shown = state.channel(log).spotlightShown;
@@ -123,7 +137,7 @@ export class DigestSender {
     for (let attempt = 1; attempt <= this.retry.attempts; attempt += 1) {
       await this.record(log, key, { status: 'sending', attempts: (previous?.attempts ?? 0) + attempt, ...sending });
       try {
-        const result = await this.deps.client.chat.postMessage({
+        const result = await client.chat.postMessage({
           channel: channelId,
           ...message,
           unfurl_links: false,
@@ -135,7 +149,7 @@ export class DigestSender {
         return 'delivered';
       } catch (error) {
         const code = errorCode(error);
-        if (code === 'not_in_channel' && (await this.join(channelId))) continue;
+        if (code === 'not_in_channel' && (await this.join(client, channelId))) continue;
         if (PERMANENT.has(code)) {
           await this.record(log, key, { status: 'skipped', attempts: (previous?.attempts ?? 0) + attempt, error: code });
           logger.error({ channelId, run: key, error: code }, 'digest cannot be posted to this channel; skipped');
@@ -149,7 +163,7 @@ export class DigestSender {
         }
         await this.deps.sleep(this.delay(attempt, retryAfterSeconds(error)));
         // The post may have landed although the call failed (timeout, 5xx): ask Slack first.
-        const found = await this.findPosted(channelId, key, eventType);
+        const found = await this.findPosted(client, channelId, key, eventType);
         if (found) {
           await this.recordDelivered(log, key, found, carried);
           logger.info({ channelId, run: key, resolvedFrom: 'slack-history' }, 'digest delivered (confirmed after a failed call)');
@@ -191,9 +205,9 @@ export class DigestSender {
   }
 
   /** The ts of this run's digest in the channel's recent messages, per Slack; undefined if absent. */
-  private async findPosted(channelId: string, key: string, eventType: string): Promise<string | undefined> {
+  private async findPosted(client: WebClient, channelId: string, key: string, eventType: string): Promise<string | undefined> {
     try {
-      const history = await this.deps.client.conversations.history({ channel: channelId, limit: 15, include_all_metadata: true });
+      const history = await client.conversations.history({ channel: channelId, limit: 15, include_all_metadata: true });
       const match = (history.messages ?? []).find((message) => {
         const metadata = (message as { metadata?: { event_type?: string; event_payload?: { run?: string } } }).metadata;
         return metadata?.event_type === eventType && metadata.event_payload?.run === key;
@@ -205,8 +219,8 @@ export class DigestSender {
     }
   }
 
-  private async join(channelId: string): Promise<boolean> {
-    const membership = await joinChannel(this.deps.client, channelId, this.deps.logger);
+  private async join(client: WebClient, channelId: string): Promise<boolean> {
+    const membership = await joinChannel(client, channelId, this.deps.logger);
     if (membership === 'cannot') this.deps.logger.warn({ channelId }, 'cannot join channel; invite the bot');
     else this.deps.logger.info({ channelId }, 'joined channel to post the digest');
     return membership !== 'cannot';

@@ -5,15 +5,19 @@
  *
  * Catch-up: a bot that was down at a run's time posts it when it comes back, as long as the
  * next run has not come yet; a run superseded by a later one is skipped and logged.
+ *
+ * Replicas (state in PostgreSQL): each tick re-reads the subscriptions, and a run is posted
+ * only by the replica that wins its claim (DigestState.claim). A replica that loses wakes
+ * again when the winner's lease would run out, so a run whose replica died is taken over.
  */
 import type { Logger } from 'pino';
 import type { DeliveryTarget, DigestSender } from './deliver.js';
 import { logKey, runKey } from './deliver.js';
 import { nextRun, recentRuns } from './schedule.js';
-import { channelIn, type StateStore } from './state.js';
+import { channelIn, type DigestState } from './state.js';
 
 export interface SchedulerDeps {
-  state: StateStore;
+  state: DigestState;
   sender: DigestSender;
   logger: Logger;
   now: () => Date;
@@ -29,6 +33,8 @@ export class DigestScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** The earliest time (ms) another replica's claim on a due run runs out: look again then. */
+  private claimRetryAt: number | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -63,12 +69,14 @@ export class DigestScheduler {
     const upcoming = this.targets()
       .map((subscription) => nextRun({ cron: subscription.cron, timezone: subscription.timezone }, now)?.getTime())
       .filter((time): time is number => time !== undefined);
-    const earliest = Math.min(...upcoming, now.getTime() + (this.deps.maxSleepMs ?? 60_000));
+    const earliest = Math.min(...upcoming, now.getTime() + (this.deps.maxSleepMs ?? 60_000), this.claimRetryAt ?? Infinity);
     this.timer = setTimeout(() => void this.wake(), Math.max(50, earliest - now.getTime() + 20));
     this.timer.unref?.();
   }
 
   private async deliverDue(): Promise<void> {
+    this.claimRetryAt = undefined;
+    await this.deps.state.refresh();
     const now = this.deps.now();
     await Promise.all(this.targets().map((subscription) => this.deliverSubscription(subscription, now)));
   }
@@ -97,13 +105,29 @@ export class DigestScheduler {
       await this.deps.state.update((draft) => {
         const channel = channelIn(draft, logKey(subscription));
         for (const run of missed) {
-          channel.deliveries[runKey(run)] = { status: 'skipped', attempts: 0, updatedAt: now.toISOString(), error: 'missed: a later run was already due' };
+          // ??=: a replica may have recorded the run meanwhile (state in PostgreSQL); its record stands.
+          channel.deliveries[runKey(run)] ??= { status: 'skipped', attempts: 0, updatedAt: now.toISOString(), error: 'missed: a later run was already due' };
         }
       });
       this.deps.logger.warn({ channelId: subscription.channelId, runs: missed.length, run: runKey(missed[0]!) }, 'missed digest runs skipped (a later run was already due)');
     }
-    const status = deliveries[runKey(latest)]?.status;
-    if (status === 'delivered' || status === 'skipped') return;
-    await this.deps.sender.deliver(subscription, latest);
+    const settled = () => {
+      const status = this.deps.state.channel(logKey(subscription)).deliveries[runKey(latest)]?.status;
+      return status === 'delivered' || status === 'skipped';
+    };
+    if (settled()) return;
+    const claim = await this.deps.state.claim(logKey(subscription), runKey(latest));
+    if (!claim.won) {
+      this.claimRetryAt = Math.min(this.claimRetryAt ?? Infinity, claim.retryAt.getTime());
+      return;
+    }
+    try {
+      // Another replica may have settled the run between this tick's read and the claim.
+      await this.deps.state.refresh();
+      if (settled()) return;
+      await this.deps.sender.deliver(subscription, latest);
+    } finally {
+      await claim.release();
+    }
   }
 }

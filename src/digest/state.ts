@@ -4,9 +4,10 @@
  * so a crash leaves the old file or the new one, never half of one. A file that cannot be read
  * or parsed stops startup and is never overwritten: it may hold the only record of what was sent.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomically } from '../atomic-file.js';
 import { describePath, formatPath } from '../knowledge/problems.js';
 
 const ChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id');
@@ -18,6 +19,13 @@ const Subscription = z.strictObject({
   lang: z.enum(['en', 'ar']),
   createdAt: z.iso.datetime(),
   fromConfig: z.boolean().optional(),
+  /**
+   * With OAuth (many workspaces): the team_id of the workspace that subscribed, whose own bot
+   * token posts the digest, and its enterprise_id inside an Enterprise Grid org. Absent with one
+   * workspace (SLACK_BOT_TOKEN), and in state files written before.
+   */
+  teamId: z.string().regex(/^T[A-Z0-9]{2,}$/, 'must be a Slack team id').optional(),
+  enterpriseId: z.string().regex(/^E[A-Z0-9]{2,}$/, 'must be a Slack enterprise id').optional(),
 });
 
 const Delivery = z.strictObject({
@@ -98,26 +106,7 @@ export function parseStateText(text: string, path: string): State {
 
 /** Write-then-rename with fsyncs: after a crash the file is either the old or the new state. */
 export function writeStateFileAtomically(path: string, state: State): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
-  try {
-    const dir = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some filesystems refuse fsync on a folder; the rename itself is still atomic.
-  }
+  writeFileAtomically(path, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /** One process per state file: a lock file holding the pid, taken over only from a dead process. */
@@ -156,10 +145,38 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Who posts one run to one delivery log: with replicas, exactly one of them at a time. A won
+ * claim is held (and kept alive) until `release`; a lost one says when to look again (when the
+ * holder's lease runs out, should it have died).
+ */
+export type RunClaim = { won: true; release(): Promise<void> } | { won: false; retryAt: Date };
+
+/**
+ * The digest's state, wherever it is kept: the state file (StateStore, one process) or
+ * PostgreSQL (PostgresStateStore in postgres-state.ts, shared by replicas). `current` and
+ * `channel` read a snapshot; `refresh` re-reads it from the shared store (a no-op for the
+ * file, which only this process writes); `update` applies a change to the latest state and
+ * persists it before resolving.
+ */
+export interface DigestState {
+  readonly current: Readonly<State>;
+  channel(channelId: string): ChannelState;
+  update(change: (draft: State) => void): Promise<void>;
+  refresh(): Promise<void>;
+  /** Claim run `runKey` of delivery log `log` (see RunClaim). */
+  claim(log: string, runKey: string): Promise<RunClaim>;
+  /** Release what the store holds (the file lock, the database pool). */
+  close(): Promise<void>;
+}
+
+/** The file's claim: one process per state file (the lock file), so this process always wins. */
+const SOLE_CLAIM: RunClaim = { won: true, release: () => Promise.resolve() };
+
+/**
  * The state in memory and on disk. Every change goes through `update`, which applies it and
  * writes the whole file before resolving; updates run one at a time.
  */
-export class StateStore {
+export class StateStore implements DigestState {
   private state: State;
   private queue: Promise<void> = Promise.resolve();
 
@@ -184,18 +201,40 @@ export class StateStore {
 
   update(change: (draft: State) => void): Promise<void> {
     const run = this.queue.then(() => {
-      const draft = structuredClone(this.state);
-      change(draft);
-      for (const channel of Object.values(draft.channels)) pruneDeliveries(channel);
-      pruneMonths(draft.reportsByMonth);
-      // Only what the schema allows is ever written: channel ids, schedules, delivery records.
-      StateFile.parse(draft);
+      const draft = applyChange(this.state, change);
       writeStateFileAtomically(this.path, draft);
       this.state = draft;
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  refresh(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  claim(): Promise<RunClaim> {
+    return Promise.resolve(SOLE_CLAIM);
+  }
+
+  /** The lock file is released by whoever took it (createDigest); nothing else is held. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * `change` applied to a copy of `state`, the delivery logs and month counts pruned, and the
+ * result checked against the schema: only channel ids, schedules and delivery records are ever
+ * written, wherever the state is kept.
+ */
+export function applyChange(state: Readonly<State>, change: (draft: State) => void): State {
+  const draft = structuredClone(state) as State;
+  change(draft);
+  for (const channel of Object.values(draft.channels)) pruneDeliveries(channel);
+  pruneMonths(draft.reportsByMonth);
+  StateFile.parse(draft);
+  return draft;
 }
 
 /** A channel that has had no digest yet. */

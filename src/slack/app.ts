@@ -1,11 +1,14 @@
 /**
- * The Bolt app: receiver (HTTP or Socket Mode), Web API client options, listeners. Startup
- * checks the token with auth.test and fails with one clear line if Slack rejects it.
+ * The Bolt app: receiver (HTTP or Socket Mode), Web API client options, listeners. With one
+ * workspace (SLACK_BOT_TOKEN), startup checks the token with auth.test and fails with one clear
+ * line if Slack rejects it. With OAuth (config.oauth, HTTP mode) there is no token at startup:
+ * Bolt authorizes each request from the installation store (src/slack/oauth.ts), so listeners
+ * always reply with the `client` Bolt gives them, which carries that workspace's token.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
@@ -13,9 +16,12 @@ import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
+import { botTokenFor, type Installations, type Workspace } from '../installations/store.js';
+import { oauthReceiverOptions } from './oauth.js';
 import type { ListenerDeps } from './context.js';
-import { RecentKeys } from './dedupe.js';
-import { ReportLimiter, ReportOrigins } from './reports.js';
+import type { Pool } from '../db/database.js';
+import { RecentKeys, SharedRecentKeys, sharedHashKey, type SeenKeys } from './dedupe.js';
+import { ReportLimiter, ReportOrigins, SharedReportLimiter, SharedReportOrigins, type ReportLimits, type ReportOriginMemory } from './reports.js';
 import { registerListeners } from './listeners/index.js';
 import { acknowledgeProtocolEvents } from './protocol.js';
 import { platformError, REPLY_CLIENT_OPTIONS } from '../slack-web.js';
@@ -34,12 +40,22 @@ export interface SlackAppOptions {
   clientOptions?: WebClientOptions;
   /** The clock (tests inject one): review dates on cards, report limits. Default: the machine's. */
   now?: () => Date;
+  /**
+   * The database when DATABASE_URL is set: dedupe keys and report limits are kept there, shared
+   * by replicas (hashed with keys derived from config.sharedKey). Without it, in memory.
+   */
+  pool?: Pool;
+  /** The installation store, required with config.oauth (opened and key-checked by the caller). */
+  installations?: Installations;
+  /** Forgets what is kept for a workspace that uninstalled NoTech (its digest subscriptions and delivery logs). */
+  forgetWorkspace?: (workspace: Workspace) => Promise<void>;
 }
 
 export interface RunningSlackApp {
   app: App;
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
+  /** The bot's user id (one workspace); '' with OAuth, where each workspace's comes with its requests. */
   botUserId: string;
   stop(): Promise<void>;
 }
@@ -62,7 +78,9 @@ function describeAuthError(error: unknown, apiUrl: string): string {
 
 export async function startSlackApp(options: SlackAppOptions): Promise<RunningSlackApp> {
   const { config, store, logger } = options;
-  if (!config.botToken) throw new StartupError('SLACK_BOT_TOKEN is missing.');
+  const oauth = config.oauth;
+  if (oauth && (config.mode !== 'http' || !options.installations)) throw new StartupError('OAuth needs HTTP mode and an installation store.');
+  if (!oauth && !config.botToken) throw new StartupError('SLACK_BOT_TOKEN is missing.');
   const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
   const clientOptions: WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
@@ -80,6 +98,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
       endpoints: '/slack/events',
       bodyLimit: BODY_LIMIT_BYTES,
       logger: log,
+      ...(oauth ? oauthReceiverOptions(oauth, options.installations!, logger, config.slackApiUrl) : {}),
       customRoutes: [
         {
           path: '/healthz',
@@ -103,7 +122,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
         installerOptions: { clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {} },
       });
   const app = new App({
-    token: config.botToken,
+    // With OAuth no token: Bolt then authorizes every request from the receiver's installation store.
+    ...(oauth ? {} : { token: config.botToken }),
     receiver: receiver ?? socketReceiver!,
     logger: log,
     clientOptions,
@@ -114,9 +134,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     convoStore: false,
   });
 
-  let identity: { user_id?: string; bot_id?: string };
+  let identity: { user_id?: string; bot_id?: string } = {};
   try {
-    identity = await app.client.auth.test();
+    if (!oauth) identity = await app.client.auth.test();
     await app.init();
   } catch (error) {
     throw new StartupError(describeAuthError(error, apiUrl));
@@ -126,16 +146,35 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   activity.start();
   const now = options.now ?? (() => new Date());
   const millis = () => now().getTime();
+  const { pool } = options;
+  if (pool && !config.sharedKey) throw new StartupError('TOKEN_ENCRYPTION_KEY is missing: replicas need it to share dedupe keys.');
+  const dedupeKey = pool ? sharedHashKey(config.sharedKey!.key, 'dedupe') : undefined;
+  // Shared by replicas in the database (a retry or a double click may reach another one), else in this process.
+  const seenKeys = (scope: string): SeenKeys => (pool ? new SharedRecentKeys(pool, scope, dedupeKey!, HOUR, logger) : new RecentKeys(HOUR));
+  const limiter: ReportLimits = pool ? new SharedReportLimiter(pool, sharedHashKey(config.sharedKey!.key, 'report-limits'), undefined, HOUR, logger) : new ReportLimiter(millis);
+  const origins: ReportOriginMemory = pool ? new SharedReportOrigins(pool, sharedHashKey(config.sharedKey!.key, 'report-origins'), HOUR, logger) : new ReportOrigins(millis);
   const deps: ListenerDeps = {
     store,
     logger,
     activity,
-    answeredMessages: new RecentKeys(HOUR),
-    helpedThreads: new RecentKeys(HOUR),
-    sharedPreviews: new RecentKeys(HOUR),
+    answeredMessages: seenKeys('answered'),
+    helpedThreads: seenKeys('helped'),
+    sharedPreviews: seenKeys('shared'),
     ...(options.digest ? { digest: options.digest } : {}),
     now,
-    ...(config.maintainersChannel ? { reports: { channel: config.maintainersChannel, limiter: new ReportLimiter(millis), origins: new ReportOrigins(millis), ...(options.countReport ? { count: options.countReport } : {}) } } : {}),
+    ...(oauth ? { uninstall: forgetter(options.installations!, options.forgetWorkspace, logger) } : {}),
+    ...(config.maintainersChannel
+      ? {
+          reports: {
+            channel: config.maintainersChannel,
+            limiter,
+            origins,
+            ...(options.countReport ? { count: options.countReport } : {}),
+            // With OAuth every workspace's reports go to the maintainers' workspace, with its token.
+            ...(oauth && config.maintainersTeamId ? { client: maintainersClient(options.installations!, config.maintainersTeamId, clientOptions) } : {}),
+          },
+        }
+      : {}),
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger, { viewListener: Boolean(deps.reports) });
@@ -177,7 +216,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     await app.start();
   }
   logger.info(
-    { mode: config.mode, knowledgeVersion: store.current.version, botUserId: identity.user_id, botId: identity.bot_id, ...(port ? { port } : {}) },
+    { mode: config.mode, ...(oauth ? { distribution: 'oauth' } : {}), knowledgeVersion: store.current.version, botUserId: identity.user_id, botId: identity.bot_id, ...(port ? { port } : {}) },
     'NoTech is running',
   );
   return {
@@ -188,5 +227,28 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
       await (stopServer ? stopServer() : app.stop());
       activity.stop();
     },
+  };
+}
+
+/**
+ * What an uninstall (or a revoked bot token) forgets: the workspace's installation (its token)
+ * and then what the digest keeps for it. Logged with the team_id and enterprise_id only.
+ */
+function forgetter(installations: Installations, forgetWorkspace: SlackAppOptions['forgetWorkspace'], logger: Logger): (workspace: Workspace, reason: string) => Promise<void> {
+  return async (workspace, reason) => {
+    const isEnterpriseInstall = workspace.isEnterpriseInstall === true;
+    await installations.deleteInstallation({ teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall });
+    await forgetWorkspace?.({ ...workspace, isEnterpriseInstall });
+    logger.info({ install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall }, 'workspace forgotten: installation and digest data deleted');
+  };
+}
+
+/** The maintainers' workspace's client (OAuth), with the reply retries; rebuilt when its token changes (a reinstall). */
+function maintainersClient(installations: Installations, teamId: string, clientOptions: WebClientOptions): () => Promise<WebClient> {
+  let cached: { token: string; client: WebClient } | undefined;
+  return async () => {
+    const token = await botTokenFor(installations, { teamId });
+    if (cached?.token !== token) cached = { token, client: new WebClient(token, clientOptions) };
+    return cached.client;
   };
 }

@@ -5,9 +5,11 @@
  * of the process cannot say which message or channel a hash stands for without the key, and
  * a restart forgets everything. At most `max` hashes, each for at most `ttlMs`.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Pool } from '../db/database.js';
 
-export class RecentKeys {
+export class RecentKeys implements SeenKeys {
   private readonly seen = new Map<string, number>();
   private readonly secret = randomBytes(32);
 
@@ -45,5 +47,85 @@ export class RecentKeys {
   /** How many hashes are held now (expired ones included until they are pushed out). */
   get size(): number {
     return this.seen.size;
+  }
+}
+
+/** What listeners need of a memory of seen keys: in this process (RecentKeys) or shared by replicas (SharedRecentKeys). */
+export interface SeenKeys {
+  /** True the first time a key is seen (within the TTL); false for repeats. */
+  firstTime(key: string): boolean | Promise<boolean>;
+  /** Forget a key, so it counts as new again (an attempt that failed may be retried). */
+  forget(key: string): void | Promise<void>;
+}
+
+/**
+ * The HMAC key replicas share for `purpose` (e.g. "dedupe", "report-limits"): HKDF-SHA256 of
+ * the secret every replica is given (TOKEN_ENCRYPTION_KEY), with the purpose as its label, so
+ * the same secret never keys two different things and the secret itself is never used raw.
+ */
+export function sharedHashKey(secret: Buffer | string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'notech', `notech ${purpose} v1`, 32));
+}
+
+/** How often (at most) a process deletes expired rows: every few minutes is plenty for an hour's TTL. */
+const CLEANUP_EVERY_MS = 5 * 60 * 1000;
+
+/**
+ * RecentKeys shared by replicas, in PostgreSQL (table seen_keys): a message retried by Slack to
+ * another replica, or a double click whose two actions reach two replicas, is still answered
+ * once. Keys are stored only as keyed hashes (`secret`: see sharedHashKey) under a `scope`
+ * ("answered", "shared", "helped"), and expire after `ttlMs` in SQL.
+ *
+ * If the database cannot be asked, the key counts as new (logged): a rare second answer is
+ * better than none.
+ */
+export class SharedRecentKeys implements SeenKeys {
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly scope: string,
+    private readonly secret: Buffer,
+    private readonly ttlMs: number,
+    private readonly logger?: Logger,
+  ) {}
+
+  private hash(key: string): string {
+    return createHmac('sha256', this.secret).update(key).digest('base64url').slice(0, 22);
+  }
+
+  async firstTime(key: string): Promise<boolean> {
+    this.cleanup();
+    try {
+      // One statement, so two replicas asking at once cannot both win: the row is new, or it was expired and is renewed.
+      const result = await this.pool.query(
+        `INSERT INTO seen_keys AS k (scope, key_hash, seen_at) VALUES ($1, $2, clock_timestamp())
+         ON CONFLICT (scope, key_hash) DO UPDATE SET seen_at = EXCLUDED.seen_at
+           WHERE k.seen_at < clock_timestamp() - make_interval(secs => $3)
+         RETURNING 1`,
+        [this.scope, this.hash(key), this.ttlMs / 1000],
+      );
+      return result.rowCount === 1;
+    } catch (error) {
+      this.logger?.warn({ scope: this.scope, error: (error as NodeJS.ErrnoException).code }, 'dedupe keys unavailable; answering');
+      return true;
+    }
+  }
+
+  async forget(key: string): Promise<void> {
+    try {
+      await this.pool.query('DELETE FROM seen_keys WHERE scope = $1 AND key_hash = $2', [this.scope, this.hash(key)]);
+    } catch (error) {
+      this.logger?.warn({ scope: this.scope, error: (error as NodeJS.ErrnoException).code }, 'dedupe key not forgotten');
+    }
+  }
+
+  private cleanup(): void {
+    const now = Date.now();
+    if (now - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = now;
+    this.pool
+      .query('DELETE FROM seen_keys WHERE scope = $1 AND seen_at < clock_timestamp() - make_interval(secs => $2)', [this.scope, this.ttlMs / 1000])
+      .catch(() => undefined);
   }
 }

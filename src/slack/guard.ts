@@ -5,6 +5,8 @@
  * - bodies over the limit are refused from Content-Length before being read;
  * - content types Slack never sends are refused (Bolt would try to parse them as JSON);
  * - every refusal is logged with its reason and never with the body.
+ * The OAuth pages (GET /slack/install, /slack/oauth_redirect, with OAuth only) are unsigned by
+ * nature (a browser opens them); a query longer than any Slack sends there is refused (414).
  * One unsigned request is let through, in exactly the shape Slack sends it: the `ssl_check=1`
  * form post with which Slack checks an HTTP app's certificate (no signature headers, a form
  * body of a few bytes). Bolt answers it 200 from the body alone and refuses, 401, any other
@@ -32,11 +34,17 @@ function looksLikeSslCheck(req: Pick<IncomingMessage, 'headers'>): boolean {
   return Number(headers['content-length']) <= SSL_CHECK_MAX_BYTES;
 }
 
-export type RejectReason = 'missing-signature' | 'malformed-signature' | 'missing-timestamp' | 'timestamp-skew' | 'body-too-large' | 'content-type';
+export type RejectReason = 'missing-signature' | 'malformed-signature' | 'missing-timestamp' | 'timestamp-skew' | 'body-too-large' | 'content-type' | 'url-too-long';
+
+/** The OAuth pages' paths (src/slack/oauth.ts), served by Bolt's InstallProvider. */
+const OAUTH_PATHS = new Set(['/slack/install', '/slack/oauth_redirect']);
+/** Slack's redirect carries a code (~100 characters) and our state (~400): 4 KiB is plenty. */
+export const OAUTH_URL_MAX_CHARS = 4096;
 
 export function checkHeaders(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>, nowSeconds: number): { status: number; reason: RejectReason } | undefined {
-  const path = (req.url ?? '').split('?')[0];
-  if (req.method !== 'POST' || path !== '/slack/events') return undefined; // Bolt answers (healthz, 404s).
+  const path = (req.url ?? '').split('?')[0]!;
+  if (OAUTH_PATHS.has(path) && (req.url ?? '').length > OAUTH_URL_MAX_CHARS) return { status: 414, reason: 'url-too-long' };
+  if (req.method !== 'POST' || path !== '/slack/events') return undefined; // Bolt answers (healthz, OAuth pages, 404s).
   const length = Number(req.headers['content-length'] ?? '0');
   if (Number.isFinite(length) && length > BODY_LIMIT_BYTES) return { status: 413, reason: 'body-too-large' };
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -1,8 +1,12 @@
 /** Slack modes from main: digest state, the app, the scheduler; stop cleanly on SIGTERM/SIGINT. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { DatabaseError, openDatabase, type Pool } from '../db/database.js';
 import { createDigest, StateFileError } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
+import { FileInstallationStore } from '../installations/file-store.js';
+import { checkSharedKey, PostgresInstallationStore } from '../installations/postgres-store.js';
+import { InstallationKeyError, InstallationStoreError, type Installations } from '../installations/store.js';
 import { StartupError, startSlackApp } from './app.js';
 
 function fail(message: string): never {
@@ -11,17 +15,50 @@ function fail(message: string): never {
 }
 
 export async function startSlack(options: { config: Config; store: KnowledgeStore; logger: Logger }): Promise<void> {
-  const { logger, store } = options;
+  const { logger, store, config } = options;
+  // DATABASE_URL: state in PostgreSQL, migrated now (one clear line if it cannot be reached or migrated).
+  let pool: Pool | undefined;
+  if (config.databaseUrl) {
+    try {
+      pool = await openDatabase(config.databaseUrl, config.databaseLabel ?? 'the database');
+    } catch (error) {
+      if (error instanceof DatabaseError) fail(error.message);
+      throw error;
+    }
+    try {
+      // Every replica must share TOKEN_ENCRYPTION_KEY (it keys shared hashes and seals tokens): one line if not.
+      await checkSharedKey(pool, config.sharedKey!, config.databaseLabel ?? 'the database');
+    } catch (error) {
+      if (error instanceof InstallationKeyError) fail(error.message);
+      throw error;
+    }
+    logger.info({ database: config.databaseLabel }, 'state in PostgreSQL');
+  }
+  let installations: Installations | undefined;
+  if (config.oauth) {
+    try {
+      installations = await openInstallations(config.oauth, pool, config.databaseLabel);
+    } catch (error) {
+      if (error instanceof InstallationStoreError || error instanceof InstallationKeyError) fail(error.message);
+      throw error;
+    }
+  }
   let digest;
   try {
-    digest = await createDigest(options);
+    digest = await createDigest({ ...options, ...(pool ? { pool } : {}), ...(installations ? { installations } : {}) });
   } catch (error) {
     if (error instanceof StateFileError) fail(error.message);
     throw error;
   }
   let running;
   try {
-    running = await startSlackApp({ ...options, digest: digest.commands, countReport: digest.countReport });
+    running = await startSlackApp({
+      ...options,
+      digest: digest.commands,
+      countReport: digest.countReport,
+      ...(pool ? { pool } : {}),
+      ...(installations ? { installations, forgetWorkspace: digest.forgetWorkspace } : {}),
+    });
   } catch (error) {
     await digest.stop();
     if (error instanceof StartupError) fail(error.message);
@@ -43,6 +80,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
     }, 5000);
     deadline.unref();
     void Promise.allSettled([running.stop(), digest.stop()])
+      .then(() => pool?.end())
       .then(() => logger.info('stopped'))
       .finally(() => {
         logger.flush();
@@ -51,4 +89,16 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * The installation store (OAuth): PostgreSQL with DATABASE_URL, else the file beside
+ * STATE_FILE; its tokens checked against TOKEN_ENCRYPTION_KEY now, so a wrong key is one
+ * startup error rather than a failure per request.
+ */
+async function openInstallations(oauth: NonNullable<Config['oauth']>, pool: Pool | undefined, label: string | undefined): Promise<Installations> {
+  // With DATABASE_URL the installations are in the database, shared by replicas; else in the file beside STATE_FILE.
+  const installations = pool ? new PostgresInstallationStore(pool, oauth.tokenKey, label ?? 'the database') : FileInstallationStore.open(oauth.installationsFile, oauth.tokenKey);
+  await installations.checkKey();
+  return installations;
 }

@@ -12,6 +12,7 @@ import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
 import { createDigest, type Digest } from '../../src/digest/index.js';
+import { FileInstallationStore } from '../../src/installations/file-store.js';
 import { realKnowledge } from '../helpers/knowledge.js';
 import { FakeSlack } from './fake-slack.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SignedRequest } from './slack-requests.js';
@@ -21,6 +22,8 @@ export interface Harness {
   digest?: Digest;
   /** The digest's state file (written only when the digest is wired in). */
   stateFile: string;
+  /** With the OAuth settings in `env`: the installation store (a file beside the state file). */
+  installations?: FileInstallationStore;
   app: RunningSlackApp;
   store: KnowledgeStore;
   logs: string[];
@@ -48,7 +51,12 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     ...options.env,
   });
   const store = KnowledgeStore.of(realKnowledge(), logger);
-  const digest = options.digest ? await createDigest({ config, store, logger, ...(options.now ? { now: options.now } : {}), retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } }) : undefined;
+  // With OAuth, as src/slack/start.ts does: the installation store, its key checked first.
+  const installations = config.oauth ? FileInstallationStore.open(config.oauth.installationsFile, config.oauth.tokenKey) : undefined;
+  await installations?.checkKey();
+  const digest = options.digest
+    ? await createDigest({ config, store, logger, ...(options.now ? { now: options.now } : {}), retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, ...(installations ? { installations } : {}) })
+    : undefined;
   const app = await startSlackApp({
     config,
     store,
@@ -56,12 +64,14 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     clientOptions: { retryConfig: { retries: 0 }, ...options.clientOptions },
     ...(options.now ? { now: options.now } : {}),
     ...(digest ? { digest: digest.commands, countReport: digest.countReport } : {}),
+    ...(installations ? { installations, ...(digest ? { forgetWorkspace: digest.forgetWorkspace } : {}) } : {}),
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {
     slack,
     ...(digest ? { digest } : {}),
     stateFile: config.stateFile,
+    ...(installations ? { installations } : {}),
     app,
     store,
     logs,

@@ -18,6 +18,18 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+/** A workspace's OAuth install as Slack would complete it: what oauth.v2.access answers for one code. */
+export interface OAuthGrant {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** The person who clicked "Allow" (Slack always names them; NoTech must not keep or log it). */
+  installerId?: string;
+}
+
 export type Failure =
   /** `landed`: Slack records the call (e.g. the message is posted) but the answer is a 5xx. */
   | { kind: 'status'; status: number; landed?: boolean }
@@ -57,6 +69,10 @@ export class FakeSlack {
   private nextTs = 1_700_000_000;
   /** Delay (ms) before answering a method, after recording it: a slow Slack. */
   readonly delays = new Map<string, number>();
+  /** Authorization codes Slack would accept at oauth.v2.access (each once), by code. */
+  readonly grants = new Map<string, OAuthGrant>();
+  /** Bot tokens issued by OAuth installs: auth.test answers with their workspace; a revoked one is invalid_auth. */
+  readonly issuedTokens = new Map<string, OAuthGrant>();
   /** Override any method's successful answer. */
   readonly answers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   /** Digests (messages with metadata) posted to a channel: what organizers would see. */
@@ -188,13 +204,42 @@ export class FakeSlack {
       }
     }
 
-    const answer = this.answers.get(method)?.(args) ?? this.defaultAnswer(method, args);
+    const answer = this.answers.get(method)?.(args) ?? this.oauthAnswer(method, args, req.headers.authorization) ?? this.defaultAnswer(method, args);
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (res.destroyed || req.socket.destroyed) return;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
     this.notify();
+  }
+
+  /** oauth.v2.access (a code, once) and auth.test for tokens issued by it, as Slack answers them; undefined for anything else. */
+  private oauthAnswer(method: string, args: Record<string, unknown>, authorization: string | undefined): Record<string, unknown> | undefined {
+    if (method === 'oauth.v2.access') {
+      const grant = this.grants.get(String(args.code));
+      if (!grant || typeof args.client_secret !== 'string' || args.client_secret === '') return { ok: false, error: 'invalid_code' };
+      this.grants.delete(String(args.code));
+      this.issuedTokens.set(grant.botToken, grant);
+      const org = grant.isEnterpriseInstall === true;
+      return {
+        ok: true,
+        app_id: 'A0NOTECH',
+        authed_user: { id: grant.installerId ?? 'U0INSTALLER' },
+        scope: 'app_mentions:read,channels:history,channels:join,chat:write,commands,groups:history,im:history',
+        token_type: 'bot',
+        access_token: grant.botToken,
+        bot_user_id: grant.botUserId,
+        team: org ? null : { id: grant.teamId, name: 'A campaign workspace' },
+        enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: 'A campaign org' } : null,
+        is_enterprise_install: org,
+      };
+    }
+    const token = authorization?.replace(/^Bearer /, '');
+    const grant = token ? this.issuedTokens.get(token) : undefined;
+    if (method === 'auth.test' && grant) {
+      return { ok: true, url: grant.isEnterpriseInstall ? 'https://campaign-org.enterprise.slack.com/' : 'https://campaign.slack.com/', team_id: grant.teamId, user_id: grant.botUserId, bot_id: grant.botId, ...(grant.enterpriseId ? { enterprise_id: grant.enterpriseId } : {}) };
+    }
+    return undefined;
   }
 
   private defaultAnswer(method: string, args: Record<string, unknown>): Record<string, unknown> {

@@ -29,7 +29,7 @@ export function reportAction(deps: ListenerDeps) {
     try {
       const opened = inModal ? await client.views.push({ trigger_id: body.trigger_id, view }) : await client.views.open({ trigger_id: body.trigger_id, view });
       const channel = body.channel?.id;
-      if (channel !== undefined && opened.view?.id !== undefined) deps.reports.origins.remember(opened.view.id, channel);
+      if (channel !== undefined && opened.view?.id !== undefined) await deps.reports.origins.remember(opened.view.id, channel);
       deps.activity.count('reportModals');
     } catch (error) {
       deps.logger.warn({ action: 'report', error: errorCode(error) }, 'report modal not opened');

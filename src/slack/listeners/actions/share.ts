@@ -23,7 +23,7 @@ export function shareAction(deps: ListenerDeps) {
     }
     // A double click sends two actions for one preview: the card is posted once. A failed share frees the preview again.
     const preview = `${body.channel?.id ?? ''}\u0000${(body.container as { message_ts?: string } | undefined)?.message_ts ?? body.trigger_id}`;
-    if (!deps.sharedPreviews.firstTime(preview)) {
+    if (!(await deps.sharedPreviews.firstTime(preview))) {
       deps.activity.count('duplicateShares');
       return;
     }
@@ -43,7 +43,7 @@ export function shareAction(deps: ListenerDeps) {
         shared = (await post()) || ((await joinChannel(client, channel, deps.logger)) !== 'cannot' && (await post()));
       }
     }
-    if (!shared) deps.sharedPreviews.forget(preview);
+    if (!shared) await deps.sharedPreviews.forget(preview);
     const notice = shared ? sharedNotice(value.lang) : shareFailedNotice(value.lang);
     try {
       await respond({ response_type: 'ephemeral', replace_original: shared, ...notice });

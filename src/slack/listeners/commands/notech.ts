@@ -25,7 +25,8 @@ export function notechCommand(deps: ListenerDeps) {
     if (answer.kind === 'digest' && deps.digest) {
       await ack();
       try {
-        const message = await deps.digest.handle(answer.args, { channelId: command.channel_id, userId: command.user_id, lang: answer.lang });
+        const workspace = { teamId: command.team_id, enterpriseId: command.enterprise_id, isEnterpriseInstall: command.is_enterprise_install === 'true' };
+        const message = await deps.digest.handle(answer.args, { channelId: command.channel_id, userId: command.user_id, lang: answer.lang, workspace });
         await respond({ response_type: 'ephemeral', ...message });
         deps.activity.count('digestCommands');
       } catch (error) {

@@ -14,7 +14,7 @@ import { postMessage, tellPrivately } from '../../../slack-web.js';
 export function appMention(deps: ListenerDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (event.bot_id || event.subtype === 'bot_message') return;
-    if (!deps.answeredMessages.firstTime(`${event.channel}\u0000${event.ts}`)) {
+    if (!(await deps.answeredMessages.firstTime(`${event.channel}\u0000${event.ts}`))) {
       deps.activity.count('duplicateEvents');
       deps.logger.debug({ event: 'app_mention' }, 'duplicate delivery ignored');
       return;
@@ -23,7 +23,7 @@ export function appMention(deps: ListenerDeps) {
     const reply = replyToMention(decodeSlackText(event.text ?? '', { self: context.botUserId }), deps.store.current, surfaceOptions(deps));
     const isHelp = reply.quickHelp === true;
     // The short help is given once per thread; repeating it would only add noise.
-    if (isHelp && !deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`)) return;
+    if (isHelp && !(await deps.helpedThreads.firstTime(`${event.channel}:${threadTs}`))) return;
     const posted = await postMessage(
       client,
       { channel: event.channel, thread_ts: threadTs, ...reply.message, unfurl_links: false, unfurl_media: false },

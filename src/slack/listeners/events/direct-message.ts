@@ -28,7 +28,7 @@ export function directMessage(deps: ListenerDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const message = event as unknown as DirectMessageEvent;
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user || message.user === context.botUserId) return;
-    if (!deps.answeredMessages.firstTime(`${message.channel}\u0000${message.ts}`)) {
+    if (!(await deps.answeredMessages.firstTime(`${message.channel}\u0000${message.ts}`))) {
       deps.activity.count('duplicateEvents');
       deps.logger.debug({ event: 'message.im' }, 'duplicate delivery ignored');
       return;

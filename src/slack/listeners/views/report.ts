@@ -43,7 +43,7 @@ export function reportSubmission(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: { [REPORT.blocks.url]: s.reportUrlInvalid } });
       return;
     }
-    if (!reports.limiter.allow(body.user.id)) {
+    if (!(await reports.limiter.allow(body.user.id))) {
       await ack({ response_action: 'errors', errors: { [REPORT.blocks.text]: s.reportTooMany } });
       deps.activity.count('reportsLimited');
       return;
@@ -62,10 +62,12 @@ export function reportSubmission(deps: ListenerDeps) {
       },
       knowledge,
     );
-    const sent = await postToMaintainers(client, reports.channel, message, deps);
+    const maintainersClient = reports.client ? await reports.client().catch(() => undefined) : client;
+    if (!maintainersClient) deps.logger.error({ view: 'report' }, 'MAINTAINERS_TEAM_ID: NoTech is not installed in the maintainers\' workspace: install it there from /slack/install.');
+    const sent = maintainersClient ? await postToMaintainers(maintainersClient, reports.channel, message, deps) : false;
     const entryName = knowledge.entry(meta.id)?.name[meta.lang] ?? meta.id;
     const notice = sent ? reportThanks(entryName, meta.lang) : reportFailedNotice(meta.lang);
-    await tellPrivately(client, { channel: reports.origins.take(view.id), user: body.user.id }, notice, notice, deps.logger);
+    await tellPrivately(client, { channel: await reports.origins.take(view.id), user: body.user.id }, notice, notice, deps.logger);
     deps.activity.count(sent ? 'reports' : 'reportsFailed');
     // The monthly review's count; a state file that cannot be written must not fail the report.
     if (sent) await reports.count?.().catch((error: unknown) => deps.logger.warn({ view: 'report', err: String(error) }, 'report not counted for the monthly review'));

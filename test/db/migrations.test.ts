@@ -1,0 +1,75 @@
+/**
+ * Migrations against a real PostgreSQL (test/support/postgres.ts): applied at start in order,
+ * once (also with replicas starting together), and refused when a file applied earlier was
+ * changed or the database is newer than the code.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { DatabaseError, migrate, openDatabase, readMigrations, type Pool } from '../../src/db/database.js';
+import { clusterUrl, testDatabase } from '../support/postgres.js';
+
+const pools: Pool[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.end()));
+});
+
+async function freshPool(): Promise<Pool> {
+  const pool = new pg.Pool({ connectionString: await testDatabase('notech_migrate') });
+  pools.push(pool);
+  return pool;
+}
+
+describe('migration files', () => {
+  it('are numbered 001, 002, … with no gap, each named NNN_words.sql', () => {
+    const migrations = readMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+});
+
+describe.skipIf(!clusterUrl())('migrations on PostgreSQL', () => {
+  it('apply every migration once, in order, and record each with its checksum', async () => {
+    const pool = await freshPool();
+    const all = readMigrations();
+    expect(await migrate(pool)).toEqual(all.map((migration) => migration.version));
+    expect(await migrate(pool)).toEqual([]); // a second start applies nothing
+    const recorded = await pool.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations ORDER BY version');
+    expect(recorded.rows).toEqual(all.map(({ version, checksum }) => ({ version, checksum })));
+    const tables = (await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((row) => row.table_name);
+    expect(tables).toEqual(expect.arrayContaining(['digest_subscriptions', 'digest_channels', 'digest_deliveries', 'digest_claims', 'report_counts', 'seen_keys', 'report_sends', 'schema_migrations']));
+  });
+
+  it('replicas starting together: each migration runs once (advisory lock)', async () => {
+    const pool = await freshPool();
+    const others = [pool, new pg.Pool({ connectionString: (pool.options as { connectionString: string }).connectionString }), new pg.Pool({ connectionString: (pool.options as { connectionString: string }).connectionString })];
+    pools.push(others[1]!, others[2]!);
+    const results = await Promise.all(others.map((p) => migrate(p)));
+    expect(results.flat().sort()).toEqual(readMigrations().map((migration) => migration.version));
+  });
+
+  it('refuses a migration file changed after it was applied, and a database newer than the code', async () => {
+    const pool = await freshPool();
+    const all = readMigrations();
+    await migrate(pool, all);
+    const edited = all.map((migration, index) => (index === 0 ? { ...migration, sql: `${migration.sql}\n-- edited`, checksum: 'different' } : migration));
+    await expect(migrate(pool, edited)).rejects.toThrow(/001_init\.sql was changed after it was applied/);
+    await expect(migrate(pool, all.slice(0, 0))).rejects.toThrow(/which this NoTech does not know/);
+  });
+
+  it('a failing migration leaves nothing half-applied', async () => {
+    const pool = await freshPool();
+    const all = readMigrations();
+    const broken = [...all, { version: all.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT no_such_function();', checksum: 'x' }];
+    await expect(migrate(pool, broken)).rejects.toThrow(DatabaseError);
+    const half = await pool.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'");
+    expect(half.rowCount).toBe(0);
+    expect(await migrate(pool, all)).toEqual([]);
+  });
+
+  it('openDatabase: one clear line when the server cannot be reached, without the password', async () => {
+    const error = await openDatabase('postgres://notech:s3cret-password@127.0.0.1:1/notech', '127.0.0.1:1/notech').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as Error).message).toMatch(/^DATABASE_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/notech \(ECONNREFUSED\)/);
+    expect((error as Error).message).not.toContain('s3cret');
+  });
+});
