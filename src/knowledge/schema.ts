@@ -32,7 +32,10 @@ const ArabicText = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .regex(ARABIC_SCRIPT, 'must be written in Arabic script, not transliterated');
+  .regex(ARABIC_SCRIPT, 'must be written in Arabic script, not transliterated')
+  // Arabic quotes are « »: English quotes read as the wrong way round in an Arabic sentence,
+  // and the interface's own Arabic (src/messages/strings/ar.ts) quotes with « » too.
+  .regex(/^[^"“”]*$/, 'quotes in Arabic text are « », not "…" or “…”');
 
 /** Every piece of text an organizer reads exists in English and Arabic. */
 export const Bilingual = z.strictObject({ en: EnglishText, ar: ArabicText });

@@ -177,7 +177,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
       : {}),
   };
   registerListeners(app, deps);
-  acknowledgeProtocolEvents(app, logger, { viewListener: Boolean(deps.reports) });
+  acknowledgeProtocolEvents(app, logger);
   app.error(async (error) => {
     // The error's code and name say what failed; its message may quote a payload, so it stays out.
     logger.error({ code: (error as { code?: string }).code, name: error.name }, 'listener error');

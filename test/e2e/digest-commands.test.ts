@@ -69,6 +69,14 @@ describe('digest subscriptions through signed slash commands', () => {
     expect(answer.text).toContain('Last delivery: none yet');
   });
 
+  it('the same digest text asked again answers from the state as it is now (issue 14: never remembered)', async () => {
+    for (let i = 0; i < 2; i += 1) expect((await digest('status', 'U0MAYA', 'C0AGAIN')).text).toContain('not subscribed');
+    await digest('subscribe', 'U0ADMIN', 'C0AGAIN');
+    for (let i = 0; i < 2; i += 1) expect((await digest('status', 'U0MAYA', 'C0AGAIN')).text).toContain('Subscribed: every Monday at 09:00');
+    await digest('unsubscribe', 'U0ADMIN', 'C0AGAIN');
+    expect((await digest('status', 'U0MAYA', 'C0AGAIN')).text).toContain('not subscribed');
+  });
+
   it('preview shows the digest privately, without posting or changing state', async () => {
     const before = JSON.stringify(state());
     const answer = await digest('preview', 'U0MAYA');

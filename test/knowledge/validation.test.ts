@@ -70,6 +70,9 @@ const RULES: Array<{ rule: string; mutate: (data: Loose) => void; path: string |
   { rule: 'figure coverage is a period of dates', mutate: (d) => (d.entries[0].figures[1].covers = { from: '2010' }), path: 'entries[0].figures[1].covers.to', message: /expected string/ },
   { rule: 'statusAsOf is a date', mutate: (d) => (d.entries[0].statusAsOf = 'last year'), path: 'entries[0].statusAsOf', message: /YYYY/ },
   { rule: 'a key mark is true or false', mutate: (d) => (d.entries[0].facts[0].key = 'yes'), path: 'entries[0].facts[0].key', message: /boolean/ },
+  // Issue 14: an Arabic card read with English quotes, "…", is read in the wrong direction; Arabic quotes are « ».
+  { rule: 'Arabic text quotes with « »', mutate: (d) => (d.entries[0].facts[0].text.ar = 'قال "نعم".'), path: 'entries[0].facts[0].text.ar', message: /« »/ },
+  { rule: 'Arabic text quotes with « », not curly quotes', mutate: (d) => (d.entries[0].summary.ar = 'قال “نعم”.'), path: 'entries[0].summary.ar', message: /« »/ },
   { rule: 'changelog note is bilingual', mutate: (d) => delete d.changelog[0].note.ar, path: 'changelog[0].note.ar', message: /expected string/ },
   // Cross-checks
   { rule: 'unique entry ids', mutate: (d) => (d.entries[1].id = d.entries[0].id), path: 'entries[1].id', message: /duplicate entry id/ },
