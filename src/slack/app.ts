@@ -24,6 +24,7 @@ import { RecentKeys, SharedRecentKeys, sharedHashKey, type SeenKeys } from './de
 import { ReportLimiter, ReportOrigins, SharedReportLimiter, SharedReportOrigins, type ReportLimits, type ReportOriginMemory } from './reports.js';
 import { registerListeners } from './listeners/index.js';
 import { acknowledgeProtocolEvents } from './protocol.js';
+import { handleUnauthorized } from './unauthorized.js';
 import { platformError, REPLY_CLIENT_OPTIONS } from '../slack-web.js';
 
 import { BODY_LIMIT_BYTES } from './guard.js';
@@ -132,6 +133,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     // Bolt's conversation store keeps per-conversation state in memory on every request; the
     // bot keeps none (and must not keep anything about conversations), so it is switched off.
     convoStore: false,
+    // The handler is given the request's body too: a request Bolt could not authorize is answered there (unauthorized.ts).
+    extendedErrorHandler: true,
   });
 
   let identity: { user_id?: string; bot_id?: string } = {};
@@ -178,7 +181,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger, { viewListener: Boolean(deps.reports) });
-  app.error(async (error) => {
+  app.error(async ({ error, body }: { error: Error & { code?: string }; body: unknown }) => {
+    if (await handleUnauthorized({ error, body }, logger)) return;
     // The error's code and name say what failed; its message may quote a payload, so it stays out.
     logger.error({ code: (error as { code?: string }).code, name: error.name }, 'listener error');
   });
