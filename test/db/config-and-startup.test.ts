@@ -50,7 +50,7 @@ describe('starting with a database that cannot be reached', () => {
       timeout: 20_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual(['notech: DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1/notech (ECONNREFUSED): check that the server runs and the URL, user and password are right.']);
+    expect(result.stderr.trim().split('\n')).toEqual(['notech: DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1/notech: nothing answers at that host and port (ECONNREFUSED): check that the server runs and the host and port in the URL.']);
     expect(result.stderr + result.stdout).not.toContain('s3cret');
   });
 });
