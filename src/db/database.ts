@@ -66,7 +66,10 @@ export async function migrate(pool: Pool, migrations: Migration[] = readMigratio
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCKS.migrate]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    // Created only when missing: CREATE … IF NOT EXISTS still needs the CREATE privilege, which a
+    // replica's user (reading and writing the tables its owner migrated) need not have.
+    const present = (await client.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")).rows[0]?.present;
+    if (!present) await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version    integer PRIMARY KEY,
       name       text NOT NULL,
       checksum   text NOT NULL,
@@ -118,9 +121,28 @@ export async function openDatabase(url: string, label: string, options: { max?: 
   } catch (error) {
     await pool.end().catch(() => undefined);
     if (error instanceof DatabaseError) throw new DatabaseError(`DATABASE_URL (${label}): ${error.message}`);
+    if (isServerError(error)) throw new DatabaseError(`DATABASE_URL (${label}): ${serverProblem(error)}.`);
     throw error;
   }
   return pool;
+}
+
+/** True for an error the PostgreSQL server sent (it has a five-character SQLSTATE). */
+export function isServerError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return error instanceof Error && (error instanceof pg.DatabaseError || (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)));
+}
+
+/**
+ * A server error met at start (migrating, checking the key, reading state), in words with its
+ * SQLSTATE: the commonest is a user that may not create tables (PostgreSQL 15 and later no
+ * longer let every user create in schema public).
+ */
+export function serverProblem(error: Error & { code: string }): string {
+  if (error.code === '42501') {
+    return `the user may not create or use NoTech's tables (42501: ${error.message.slice(0, 120)}): make the user the database's owner (CREATE DATABASE notech OWNER notech, or ALTER DATABASE … OWNER TO …), or GRANT CREATE ON SCHEMA public TO it`;
+  }
+  return `PostgreSQL refused a query at start (${error.code}: ${error.message.slice(0, 120)})`;
 }
 
 /**

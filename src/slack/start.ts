@@ -1,7 +1,7 @@
 /** Slack modes from main: digest state, the app, the scheduler; stop cleanly on SIGTERM/SIGINT. */
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { DatabaseError, openDatabase, type Pool } from '../db/database.js';
+import { DatabaseError, isServerError, openDatabase, serverProblem, type Pool } from '../db/database.js';
 import { createDigest, StateFileError } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { FileInstallationStore } from '../installations/file-store.js';
@@ -12,6 +12,11 @@ import { StartupError, startSlackApp } from './app.js';
 function fail(message: string): never {
   process.stderr.write(`notech: ${message}\n`);
   process.exit(1);
+}
+
+/** A PostgreSQL error at start (a missing privilege, a table gone): one line, as every other startup problem. */
+function failOnServerError(error: unknown, label: string | undefined): void {
+  if (isServerError(error)) fail(`DATABASE_URL (${label ?? 'the database'}): ${serverProblem(error)}.`);
 }
 
 export async function startSlack(options: { config: Config; store: KnowledgeStore; logger: Logger }): Promise<void> {
@@ -30,6 +35,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
       await checkSharedKey(pool, config.sharedKey!, config.databaseLabel ?? 'the database');
     } catch (error) {
       if (error instanceof InstallationKeyError) fail(error.message);
+      failOnServerError(error, config.databaseLabel);
       throw error;
     }
     logger.info({ database: config.databaseLabel }, 'state in PostgreSQL');
@@ -40,6 +46,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
       installations = await openInstallations(config.oauth, pool, config.databaseLabel);
     } catch (error) {
       if (error instanceof InstallationStoreError || error instanceof InstallationKeyError) fail(error.message);
+      failOnServerError(error, config.databaseLabel);
       throw error;
     }
   }
@@ -48,6 +55,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
     digest = await createDigest({ ...options, ...(pool ? { pool } : {}), ...(installations ? { installations } : {}) });
   } catch (error) {
     if (error instanceof StateFileError) fail(error.message);
+    failOnServerError(error, config.databaseLabel);
     throw error;
   }
   let running;

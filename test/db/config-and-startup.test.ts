@@ -3,9 +3,11 @@
  * problem, no secret echoed), and a database that cannot be reached stops the bot with one
  * clear line. With it unset, nothing changes (the state file: see the existing suites).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, databaseLabel, loadConfig } from '../../src/config.js';
+import { clusterUrl, testDatabase } from '../support/postgres.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/slack-requests.js';
 
 const KEY = '0123456789abcdef'.repeat(4); // 32 bytes as hex
@@ -53,4 +55,59 @@ describe('starting with a database that cannot be reached', () => {
     expect(result.stderr.trim().split('\n')).toEqual(['notech: DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:1/notech: nothing answers at that host and port (ECONNREFUSED): check that the server runs and the host and port in the URL.']);
     expect(result.stderr + result.stdout).not.toContain('s3cret');
   });
+});
+
+/** Start the bot against `databaseUrl` (the Web API unreachable: it must stop before needing it); its exit code and output. */
+function startWith(databaseUrl: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, NOTECH_ENV_FILE: 'none', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: 'http://127.0.0.1:9/api/', DATABASE_URL: databaseUrl, TOKEN_ENCRYPTION_KEY: KEY },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output });
+    });
+  });
+}
+
+describe.skipIf(!clusterUrl())('starting with a database user that lacks privileges', () => {
+  it('one line with the remedy, no stack: a user that may not create tables (PostgreSQL 15+), and one that may not read them; with only read and write on the migrated tables it starts', async () => {
+    const admin = new pg.Client({ connectionString: clusterUrl() });
+    await admin.connect();
+    const role = `limited_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'pw-${role}'`);
+      // A database the user does not own: since PostgreSQL 15 it may not create in schema public.
+      const notOwned = new URL(await testDatabase('notech_not_owned'));
+      notOwned.username = role;
+      notOwned.password = `pw-${role}`;
+      const first = await startWith(notOwned.toString());
+      expect(first.status).toBe(1);
+      expect(first.output.trim().split('\n')).toEqual([expect.stringMatching(/^notech: DATABASE_URL \(127\.0\.0\.1:\d+\/notech_not_owned_\w+\): the user may not create or use NoTech's tables \(42501: permission denied for schema public\): make the user the database's owner/)]);
+      // Migrated by its owner, then used by a user with no rights on the tables: refused at the key check.
+      const migratedUrl = await testDatabase('notech_migrated');
+      const owner = await startWith(migratedUrl);
+      expect(owner.output).toContain('state in PostgreSQL'); // it got past the database (then failed on the unreachable Web API)
+      const reader = new URL(migratedUrl);
+      reader.username = role;
+      reader.password = `pw-${role}`;
+      const second = await startWith(reader.toString());
+      expect(second.status).toBe(1);
+      expect(second.output.trim().split('\n')).toEqual([expect.stringMatching(/^notech: DATABASE_URL \(127\.0\.0\.1:\d+\/notech_migrated_\w+\): the user may not create or use NoTech's tables \(42501: permission denied for table schema_migrations\)/)]);
+      // The same user given only reading and writing on the tables (no CREATE): it starts.
+      const grants = new pg.Client({ connectionString: migratedUrl });
+      await grants.connect();
+      await grants.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await grants.end();
+      const third = await startWith(reader.toString());
+      expect(third.output).toContain('state in PostgreSQL');
+      expect(first.output + second.output).not.toContain(`pw-${role}`);
+    } finally {
+      await admin.end();
+    }
+  }, 90_000);
 });
