@@ -13,7 +13,7 @@ import { startBot, type BotProcess } from '../support/bot-process.js';
 import { FakeSlack, type OAuthGrant } from '../support/fake-slack.js';
 import { beginInstall, OAUTH_ENV, redirect } from '../support/oauth-browser.js';
 import { clusterUrl, testDatabase } from '../support/postgres.js';
-import { expectNoPrivateData } from '../support/privacy.js';
+import { expectNoPrivateData, PRIVATE_MARKERS } from '../support/privacy.js';
 import { launchReplica } from '../support/replica-trials.js';
 import { blockAction, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
@@ -146,9 +146,17 @@ describe.skipIf(!clusterUrl())('OAuth with PostgreSQL: not installed, uninstall 
     await slack.waitFor(() => slack.responsePosts.some((p) => p.id === 'a-status'), 10_000);
     expect(JSON.stringify(slack.responsePosts.find((p) => p.id === 'a-status')!.body)).toContain('This channel is not subscribed');
     const before = slack.callsTo('chat.postMessage').length;
-    await post(event(A.teamId, mentionEvent('elbit', { channel: A.channel })), JSON_TYPE);
+    await post(event(A.teamId, mentionEvent('elbit', { channel: A.channel, ts: '1700000000.424242' })), JSON_TYPE);
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length > before, 10_000);
     expect(slack.callsTo('chat.postMessage').slice(before).map((call) => call.authorization)).toEqual(['Bearer xoxb-aaaa-1111-secondtoken']);
+  });
+
+  it('after all this traffic, no table holds a token in the clear, a user id, a message ts or text', async () => {
+    const tableNames = (await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).rows.map((row) => row.table_name);
+    expect(tableNames.length).toBeGreaterThan(8);
+    const dump = JSON.stringify(await Promise.all(tableNames.map(async (table) => [table, (await db.query(`SELECT * FROM ${table}`)).rows])));
+    expect(dump).toContain('T0AAAAAAA'); // the dump is real: the installation is in it
+    for (const marker of [...PRIVATE_MARKERS, ...SECRETS, 'elbit', '1700000000.424242', '424242']) expect(dump).not.toContain(marker);
   });
 
   it('the installation store failing is logged as that (with its code), not as "not installed", and nobody is told a falsehood', async () => {
