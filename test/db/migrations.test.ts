@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { DatabaseError, migrate, openDatabase, readMigrations, type Pool } from '../../src/db/database.js';
+import { FakeSlack } from '../support/fake-slack.js';
 import { clusterUrl, findPostgresBin, startCluster, testDatabase } from '../support/postgres.js';
+import { launchReplica } from '../support/replica-trials.js';
 
 const pools: Pool[] = [];
 afterEach(async () => {
@@ -56,6 +58,24 @@ describe.skipIf(!clusterUrl())('migrations on PostgreSQL', () => {
     const results = await Promise.all(others.map((p) => migrate(p)));
     expect(results.flat().sort()).toEqual(readMigrations().map((migration) => migration.version));
   });
+
+  it('three replica processes started at once on an empty database: all start, each migration applied once', async () => {
+    const slack = await new FakeSlack().start();
+    const databaseUrl = await testDatabase('notech_race');
+    const statePath = join(mkdtempSync(join(tmpdir(), 'notech-race-')), 'state.json');
+    const bots = [0, 1, 2].map(() => launchReplica({ slack, databaseUrl, statePath, cron: '0 9 * * 1', channels: [] }));
+    try {
+      await Promise.all(bots.map((bot) => bot.started));
+      const pool = new pg.Pool({ connectionString: databaseUrl });
+      pools.push(pool);
+      const recorded = (await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version);
+      expect(recorded).toEqual(readMigrations().map((migration) => migration.version));
+      expect((await pool.query('SELECT key_id FROM key_check')).rowCount).toBe(1);
+    } finally {
+      for (const bot of bots) bot.child.kill('SIGKILL');
+      await slack.stop();
+    }
+  }, 60_000);
 
   it('refuses a migration file changed after it was applied, and a database newer than the code', async () => {
     const pool = await freshPool();
