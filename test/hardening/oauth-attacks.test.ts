@@ -4,7 +4,7 @@
  * events for one that never installed, an uninstall then a reinstall of the same workspace, and
  * every log line (at debug too) free of tokens, codes, user ids and message text.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -83,14 +83,15 @@ function notInstalledChecks(context: () => { slack: FakeSlack; bot: BotProcess; 
   });
 }
 
-describe('OAuth, state file: requests from a workspace that is not installed', () => {
+describe('OAuth, state file: requests from a workspace that is not installed; uninstall then reinstall', () => {
   let slack: FakeSlack;
+  let stateFile = '';
   let bot: BotProcess;
   let url = '';
   beforeAll(async () => {
     slack = await new FakeSlack().start();
-    const folder = mkdtempSync(join(tmpdir(), 'notech-oauth-attacks-'));
-    bot = startBot({ SLACK_API_URL: slack.apiUrl, STATE_FILE: join(folder, 'state.json'), LOG_LEVEL: 'debug', ...OAUTH_ENV });
+    stateFile = join(mkdtempSync(join(tmpdir(), 'notech-oauth-attacks-')), 'state.json');
+    bot = startBot({ SLACK_API_URL: slack.apiUrl, STATE_FILE: stateFile, LOG_LEVEL: 'debug', ...OAUTH_ENV });
     url = `http://127.0.0.1:${String((await bot.started).port)}`;
   }, 60_000);
   afterAll(async () => {
@@ -100,6 +101,28 @@ describe('OAuth, state file: requests from a workspace that is not installed', (
     expectNoPrivateData(lines(bot));
   });
   notInstalledChecks(() => ({ slack, bot, url }));
+
+  it('uninstall then reinstall of one workspace: the files keep nothing of the first install; the new token answers', async () => {
+    const post = (body: string, type: string) => fetch(`${url}/slack/events`, { method: 'POST', ...signed(body, type), body });
+    const install = async (code: string, grant: OAuthGrant) => {
+      slack.grants.set(code, grant);
+      const start = await beginInstall(url);
+      return redirect(url, new URLSearchParams({ code, state: start.state }).toString(), start.cookie);
+    };
+    const files = () => (existsSync(stateFile) ? readFileSync(stateFile, 'utf8') : '') + readFileSync(stateFile.replace(/\.json$/, '.installations.json'), 'utf8');
+    expect((await install('code-a-secret', A)).status).toBe(200);
+    await post(slashCommand('digest subscribe', slack.responseUrl('f-sub'), { team_id: A.teamId, channel_id: A.channel }), FORM);
+    await slack.waitFor(() => slack.responsePosts.some((p) => p.id === 'f-sub'), 10_000);
+    expect(files()).toContain(A.channel);
+    expect((await post(event(A.teamId, { type: 'app_uninstalled' }), JSON_TYPE)).status).toBe(200);
+    await expect.poll(() => files().includes(A.teamId) || files().includes(A.channel), { timeout: 10_000 }).toBe(false);
+    expect((await install('code-a2-secret', { ...A, botToken: 'xoxb-aaaa-1111-secondtoken' })).status).toBe(200);
+    const before = slack.callsTo('chat.postMessage').length;
+    await post(event(A.teamId, mentionEvent('elbit', { channel: A.channel })), JSON_TYPE);
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').length > before, 10_000);
+    expect(slack.callsTo('chat.postMessage').slice(before).map((call) => call.authorization)).toEqual(['Bearer xoxb-aaaa-1111-secondtoken']);
+    expect(files()).not.toContain(A.channel);
+  });
 });
 
 describe.skipIf(!clusterUrl())('OAuth with PostgreSQL: not installed, uninstall then reinstall, a store that fails', () => {
