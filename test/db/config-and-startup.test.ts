@@ -4,6 +4,9 @@
  * clear line. With it unset, nothing changes (the state file: see the existing suites).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, databaseLabel, loadConfig } from '../../src/config.js';
@@ -58,10 +61,10 @@ describe('starting with a database that cannot be reached', () => {
 });
 
 /** Start the bot against `databaseUrl` (the Web API unreachable: it must stop before needing it); its exit code and output. */
-function startWith(databaseUrl: string): Promise<{ status: number | null; output: string }> {
+function startWith(databaseUrl: string, extra: Record<string, string> = {}): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, NOTECH_ENV_FILE: 'none', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: 'http://127.0.0.1:9/api/', DATABASE_URL: databaseUrl, TOKEN_ENCRYPTION_KEY: KEY },
+      env: { PATH: process.env.PATH, NOTECH_ENV_FILE: 'none', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: 'http://127.0.0.1:9/api/', DATABASE_URL: databaseUrl, TOKEN_ENCRYPTION_KEY: KEY, ...extra },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -110,4 +113,17 @@ describe.skipIf(!clusterUrl())('starting with a database user that lacks privile
       await admin.end();
     }
   }, 90_000);
+});
+
+describe.skipIf(!clusterUrl())('moving from the state file to DATABASE_URL', () => {
+  it('a state file that still holds subscriptions is not imported, and the start says so', async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), 'notech-move-')), 'state.json');
+    writeFileSync(stateFile, JSON.stringify({ format: 1, subscriptions: { C0MOVED01: { channelId: 'C0MOVED01', cron: '0 9 * * 1', timezone: 'UTC', lang: 'en', createdAt: '2026-11-01T09:00:00.000Z' } }, channels: {} }));
+    const withFile = await startWith(await testDatabase('notech_move'), { STATE_FILE: stateFile, LOG_LEVEL: 'warn' });
+    const warning = withFile.output.split('\n').find((line) => line.includes('these files are not used'));
+    expect(warning, withFile.output).toBeDefined();
+    expect(JSON.parse(warning!)).toMatchObject({ level: 40, stateFile, subscriptions: 1, installations: 0 });
+    const without = await startWith(await testDatabase('notech_move'), { STATE_FILE: join(tmpdir(), 'notech-no-such-state.json'), LOG_LEVEL: 'warn' });
+    expect(without.output).not.toContain('these files are not used');
+  }, 60_000);
 });
