@@ -44,6 +44,9 @@ describe('DATABASE_URL settings', () => {
     expect(problems({ DATABASE_URL: 'postgres://u:p@h/db', TOKEN_ENCRYPTION_KEY: 'short-secret' })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be a 32-byte key/)]);
     expect(problems({ DIGEST_CLAIM_LEASE_SECONDS: '0' })).toEqual([expect.stringMatching(/^DIGEST_CLAIM_LEASE_SECONDS must be a number of seconds/)]);
     expect(JSON.stringify(problems({ DATABASE_URL: 'mysql://u:hunter2@h/db', TOKEN_ENCRYPTION_KEY: 'short-secret' }))).not.toMatch(/hunter2|short-secret/);
+    // An unencoded # in the password would make the rest of it the host and port, shown in every connection error.
+    expect(problems({ DATABASE_URL: 'postgres://notech:4242#77@db.example.org/notech', TOKEN_ENCRYPTION_KEY: KEY })).toEqual([expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL like .*percent-encoded/)]);
+    expect(JSON.stringify(problems({ DATABASE_URL: 'postgres://notech:4242#77@db.example.org/notech', TOKEN_ENCRYPTION_KEY: KEY }))).not.toMatch(/4242|77@/);
   });
 });
 
