@@ -16,7 +16,7 @@ import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
-import { botTokenFor, type Installations, type Workspace } from '../installations/store.js';
+import { botTokenFor, NotInstalledError, type Installations, type Workspace } from '../installations/store.js';
 import { oauthReceiverOptions } from './oauth.js';
 import type { ListenerDeps } from './context.js';
 import type { Pool } from '../db/database.js';
@@ -241,9 +241,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
 function forgetter(installations: Installations, forgetWorkspace: SlackAppOptions['forgetWorkspace'], logger: Logger): (workspace: Workspace, reason: string) => Promise<void> {
   return async (workspace, reason) => {
     const isEnterpriseInstall = workspace.isEnterpriseInstall === true;
-    await installations.deleteInstallation({ teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall });
+    const query = { teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall };
+    // Whether there was one, so the log does not claim a deletion for a workspace that never installed (or uninstalled twice).
+    const hadInstallation = await installations.fetchInstallation(query).then(
+      () => true,
+      (error: unknown) => !(error instanceof NotInstalledError),
+    );
+    await installations.deleteInstallation(query);
     await forgetWorkspace?.({ ...workspace, isEnterpriseInstall });
-    logger.info({ install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall }, 'workspace forgotten: installation and digest data deleted');
+    logger.info(
+      { install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall, hadInstallation },
+      hadInstallation ? 'workspace forgotten: installation and digest data deleted' : 'uninstall event for a workspace with no installation: nothing installed to delete; its digest data, if any, deleted',
+    );
   };
 }
 

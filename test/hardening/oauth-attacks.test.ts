@@ -80,6 +80,9 @@ function notInstalledChecks(context: () => { slack: FakeSlack; bot: BotProcess; 
     expect(response.status).toBe(200);
     const revoked = await post(event(NEVER, { type: 'tokens_revoked', tokens: { oauth: ['U0MAYA'] } }), JSON_TYPE);
     expect(revoked.status).toBe(200);
+    // The log does not claim to have deleted an installation that never was.
+    const { bot } = context();
+    await expect.poll(() => parsed(bot).filter((line) => line.install === 'uninstalled' && line.teamId === NEVER).map((line) => [line.hadInstallation, line.msg]), { timeout: 5000 }).toEqual([[false, expect.stringMatching(/^uninstall event for a workspace with no installation/)]]);
   });
 }
 
