@@ -159,7 +159,8 @@ const EnvSchema = z.object({
   DATABASE_URL: optional.pipe(
     z
       .string()
-      .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a PostgreSQL URL like postgres://notech:password@db.example.org:5432/notech (unset it to keep state in STATE_FILE)')
+      // No '#': a PostgreSQL URL has no fragment, so one is an unencoded password character, and what follows it would be read as host and port (and shown in errors).
+      .refine((value) => /^postgres(ql)?:\/\/[^\s#]+$/.test(value) && URL.canParse(value), 'must be a PostgreSQL URL like postgres://notech:password@db.example.org:5432/notech, with @ : / # % in the password percent-encoded (unset it to keep state in STATE_FILE)')
       .optional(),
   ),
   DIGEST_CLAIM_LEASE_SECONDS: optional.transform((value, ctx) => {

@@ -47,7 +47,8 @@ export function readMigrations(folder = migrationsFolder()): Migration[] {
       const match = /^(\d{3})_([a-z0-9_]+)\.sql$/.exec(file);
       if (!match) throw new DatabaseError(`migrations/${file}: name it NNN_words.sql (e.g. 002_add_team.sql).`);
       const sql = readFileSync(join(folder, file), 'utf8');
-      return { version: Number(match[1]), name: match[2]!, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      // Hashed with LF line ends: a checkout that turns them into CRLF (git on Windows) is not an edit.
+      return { version: Number(match[1]), name: match[2]!, sql, checksum: createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex') };
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
@@ -65,7 +66,10 @@ export async function migrate(pool: Pool, migrations: Migration[] = readMigratio
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCKS.migrate]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    // Created only when missing: CREATE … IF NOT EXISTS still needs the CREATE privilege, which a
+    // replica's user (reading and writing the tables its owner migrated) need not have.
+    const present = (await client.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")).rows[0]?.present;
+    if (!present) await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version    integer PRIMARY KEY,
       name       text NOT NULL,
       checksum   text NOT NULL,
@@ -110,16 +114,69 @@ export async function openDatabase(url: string, label: string, options: { max?: 
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new DatabaseError(`DATABASE_URL: cannot connect to PostgreSQL at ${label} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check that the server runs and the URL, user and password are right.`);
+    throw new DatabaseError(`DATABASE_URL: cannot connect to PostgreSQL at ${label}: ${connectProblem(error)}.`);
   }
   try {
     await migrate(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
     if (error instanceof DatabaseError) throw new DatabaseError(`DATABASE_URL (${label}): ${error.message}`);
+    if (isServerError(error)) throw new DatabaseError(`DATABASE_URL (${label}): ${serverProblem(error)}.`);
     throw error;
   }
   return pool;
+}
+
+/** True for an error the PostgreSQL server sent (it has a five-character SQLSTATE). */
+export function isServerError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return error instanceof Error && (error instanceof pg.DatabaseError || (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)));
+}
+
+/**
+ * A server error met at start (migrating, checking the key, reading state), in words with its
+ * SQLSTATE: the commonest is a user that may not create tables (PostgreSQL 15 and later no
+ * longer let every user create in schema public).
+ */
+export function serverProblem(error: Error & { code: string }): string {
+  if (error.code === '42501') {
+    return `the user may not create or use NoTech's tables (42501: ${error.message.slice(0, 120)}): make the user the database's owner (CREATE DATABASE notech OWNER notech, or ALTER DATABASE … OWNER TO …), or GRANT CREATE ON SCHEMA public TO it`;
+  }
+  return `PostgreSQL refused a query at start (${error.code}: ${error.message.slice(0, 120)})`;
+}
+
+/**
+ * Why a first connection failed, in words, with the server's SQLSTATE or Node's network code in
+ * parentheses. Never the driver's message: it can name the user (28P01, 28000) or quote the URL.
+ */
+export function connectProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = (error as Error | undefined)?.message ?? '';
+  switch (code) {
+    case '28P01':
+      return 'the password was refused (28P01): check the user and password in the URL (a password with @ : / # or % must be percent-encoded)';
+    case '28000':
+      return 'the server refused this user (28000): the user does not exist, or pg_hba.conf does not let it connect from here';
+    case '3D000':
+      return 'the database does not exist (3D000): create it (createdb, or CREATE DATABASE) or fix its name in the URL';
+    case '53300':
+      return 'the server has no connection left (53300): raise max_connections or lower the number of replicas';
+    case '57P03':
+      return 'the server is starting up or shutting down (57P03): try again in a moment';
+    case 'ECONNREFUSED':
+      return 'nothing answers at that host and port (ECONNREFUSED): check that the server runs and the host and port in the URL';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host name is not found (${code}): check the host in the URL`;
+    case 'ETIMEDOUT':
+      return 'no answer in time (ETIMEDOUT): check the host, the port and any firewall';
+    default:
+      if (/timeout/i.test(message)) return 'no answer within 10 seconds (timeout): check the host, the port and any firewall';
+      if (/ssl/i.test(message)) return 'the server and the URL disagree about SSL: set or remove sslmode=… in the URL to match the server';
+      if (/terminated unexpectedly/i.test(message)) return 'the server closed the connection at once: check that host and port are a PostgreSQL server, and its SSL settings';
+      // Code or class only: other messages may quote what the server was sent.
+      return `${code ?? (error as Error | undefined)?.name ?? 'unknown error'}: check that the server runs and the URL, user and password are right`;
+  }
 }
 
 /** Run `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */

@@ -19,7 +19,7 @@ import { DigestSender, type RetryPolicy } from './deliver.js';
 import { DigestScheduler } from './scheduler.js';
 import type { Pool } from '../db/database.js';
 import { PostgresStateStore } from './postgres-state.js';
-import { lockStateFile, monthKey, StateStore, type DigestState } from './state.js';
+import { lockStateFile, monthKey, readStateFile, StateStore, type DigestState } from './state.js';
 import type { Workspace } from '../installations/store.js';
 import { perWorkspaceClients, type DigestClient } from './clients.js';
 
@@ -44,6 +44,19 @@ const SHARED_STATE_SLEEP_MS = 10_000;
 
 export type { DigestCommands } from './commands.js';
 export { StateFileError } from './state.js';
+
+/**
+ * How many digest subscriptions the state file at `path` holds (0 when it is absent, unreadable
+ * or not a state file): with DATABASE_URL the file is not used, and startup says when it would
+ * leave subscriptions behind.
+ */
+export function subscriptionsInStateFile(path: string): number {
+  try {
+    return Object.keys(readStateFile(path).subscriptions).length;
+  } catch {
+    return 0;
+  }
+}
 
 export interface Digest {
   /** `/notech digest …`, for the Slack listeners. */

@@ -16,7 +16,7 @@ import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
-import { botTokenFor, type Installations, type Workspace } from '../installations/store.js';
+import { botTokenFor, NotInstalledError, type Installations, type Workspace } from '../installations/store.js';
 import { oauthReceiverOptions } from './oauth.js';
 import type { ListenerDeps } from './context.js';
 import type { Pool } from '../db/database.js';
@@ -24,6 +24,7 @@ import { RecentKeys, SharedRecentKeys, sharedHashKey, type SeenKeys } from './de
 import { ReportLimiter, ReportOrigins, SharedReportLimiter, SharedReportOrigins, type ReportLimits, type ReportOriginMemory } from './reports.js';
 import { registerListeners } from './listeners/index.js';
 import { acknowledgeProtocolEvents } from './protocol.js';
+import { handleUnauthorized } from './unauthorized.js';
 import { platformError, REPLY_CLIENT_OPTIONS } from '../slack-web.js';
 
 import { BODY_LIMIT_BYTES } from './guard.js';
@@ -132,6 +133,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     // Bolt's conversation store keeps per-conversation state in memory on every request; the
     // bot keeps none (and must not keep anything about conversations), so it is switched off.
     convoStore: false,
+    // The handler is given the request's body too: a request Bolt could not authorize is answered there (unauthorized.ts).
+    extendedErrorHandler: true,
   });
 
   let identity: { user_id?: string; bot_id?: string } = {};
@@ -178,7 +181,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   };
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger);
-  app.error(async (error) => {
+  app.error(async ({ error, body }: { error: Error & { code?: string }; body: unknown }) => {
+    if (await handleUnauthorized({ error, body }, logger)) return;
     // The error's code and name say what failed; its message may quote a payload, so it stays out.
     logger.error({ code: (error as { code?: string }).code, name: error.name }, 'listener error');
   });
@@ -237,9 +241,18 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
 function forgetter(installations: Installations, forgetWorkspace: SlackAppOptions['forgetWorkspace'], logger: Logger): (workspace: Workspace, reason: string) => Promise<void> {
   return async (workspace, reason) => {
     const isEnterpriseInstall = workspace.isEnterpriseInstall === true;
-    await installations.deleteInstallation({ teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall });
+    const query = { teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall };
+    // Whether there was one, so the log does not claim a deletion for a workspace that never installed (or uninstalled twice).
+    const hadInstallation = await installations.fetchInstallation(query).then(
+      () => true,
+      (error: unknown) => !(error instanceof NotInstalledError),
+    );
+    await installations.deleteInstallation(query);
     await forgetWorkspace?.({ ...workspace, isEnterpriseInstall });
-    logger.info({ install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall }, 'workspace forgotten: installation and digest data deleted');
+    logger.info(
+      { install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall, hadInstallation },
+      hadInstallation ? 'workspace forgotten: installation and digest data deleted' : 'uninstall event for a workspace with no installation: nothing installed to delete; its digest data, if any, deleted',
+    );
   };
 }
 

@@ -1,8 +1,8 @@
 /** Slack modes from main: digest state, the app, the scheduler; stop cleanly on SIGTERM/SIGINT. */
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
-import { DatabaseError, openDatabase, type Pool } from '../db/database.js';
-import { createDigest, StateFileError } from '../digest/index.js';
+import { installationsFileFor, type Config } from '../config.js';
+import { DatabaseError, isServerError, openDatabase, serverProblem, type Pool } from '../db/database.js';
+import { createDigest, StateFileError, subscriptionsInStateFile } from '../digest/index.js';
 import type { KnowledgeStore } from '../knowledge/store.js';
 import { FileInstallationStore } from '../installations/file-store.js';
 import { checkSharedKey, PostgresInstallationStore } from '../installations/postgres-store.js';
@@ -12,6 +12,11 @@ import { StartupError, startSlackApp } from './app.js';
 function fail(message: string): never {
   process.stderr.write(`notech: ${message}\n`);
   process.exit(1);
+}
+
+/** A PostgreSQL error at start (a missing privilege, a table gone): one line, as every other startup problem. */
+function failOnServerError(error: unknown, label: string | undefined): void {
+  if (isServerError(error)) fail(`DATABASE_URL (${label ?? 'the database'}): ${serverProblem(error)}.`);
 }
 
 export async function startSlack(options: { config: Config; store: KnowledgeStore; logger: Logger }): Promise<void> {
@@ -30,9 +35,11 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
       await checkSharedKey(pool, config.sharedKey!, config.databaseLabel ?? 'the database');
     } catch (error) {
       if (error instanceof InstallationKeyError) fail(error.message);
+      failOnServerError(error, config.databaseLabel);
       throw error;
     }
     logger.info({ database: config.databaseLabel }, 'state in PostgreSQL');
+    warnFilesNotUsed(config, logger);
   }
   let installations: Installations | undefined;
   if (config.oauth) {
@@ -40,6 +47,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
       installations = await openInstallations(config.oauth, pool, config.databaseLabel);
     } catch (error) {
       if (error instanceof InstallationStoreError || error instanceof InstallationKeyError) fail(error.message);
+      failOnServerError(error, config.databaseLabel);
       throw error;
     }
   }
@@ -48,6 +56,7 @@ export async function startSlack(options: { config: Config; store: KnowledgeStor
     digest = await createDigest({ ...options, ...(pool ? { pool } : {}), ...(installations ? { installations } : {}) });
   } catch (error) {
     if (error instanceof StateFileError) fail(error.message);
+    failOnServerError(error, config.databaseLabel);
     throw error;
   }
   let running;
@@ -101,4 +110,25 @@ async function openInstallations(oauth: NonNullable<Config['oauth']>, pool: Pool
   const installations = pool ? new PostgresInstallationStore(pool, oauth.tokenKey, label ?? 'the database') : FileInstallationStore.open(oauth.installationsFile, oauth.tokenKey);
   await installations.checkKey();
   return installations;
+}
+
+/**
+ * With DATABASE_URL, STATE_FILE and the installations file beside it are neither read nor
+ * imported: a bot moved from the files to PostgreSQL starts with no subscriptions and no
+ * installations. Say so once at start when the files still hold any, so nothing is lost silently.
+ */
+function warnFilesNotUsed(config: Config, logger: Logger): void {
+  const subscriptions = subscriptionsInStateFile(config.stateFile);
+  const installationsFile = installationsFileFor(config.stateFile);
+  let installations = 0;
+  try {
+    installations = FileInstallationStore.open(installationsFile, config.sharedKey!).size;
+  } catch {
+    // Unreadable or not an installations file: nothing to warn about here.
+  }
+  if (subscriptions === 0 && installations === 0) return;
+  logger.warn(
+    { stateFile: config.stateFile, subscriptions, installationsFile, installations },
+    'with DATABASE_URL these files are not used, and nothing in them is imported: subscribe those channels again (/notech digest subscribe) and have those workspaces install again from /slack/install, then move the files away',
+  );
 }

@@ -9,7 +9,7 @@
  * the server runs under `runuser -u postgres`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -48,8 +48,12 @@ export interface Cluster {
   stop(): void;
 }
 
-/** Start a new cluster (initdb + pg_ctl start -w); throws with the server's log when it cannot. */
-export async function startCluster(bin: string): Promise<Cluster> {
+/**
+ * Start a new cluster (initdb + pg_ctl start -w); throws with the server's log when it cannot.
+ * With `password`, the superuser `notech` has it and every connection must give it
+ * (scram-sha-256), for the tests of a wrong password; else trust authentication.
+ */
+export async function startCluster(bin: string, auth: { password?: string } = {}): Promise<Cluster> {
   const root = mkdtempSync(join(tmpdir(), 'notech-pg-'));
   const data = join(root, 'data');
   const log = join(root, 'server.log');
@@ -68,14 +72,16 @@ export async function startCluster(bin: string): Promise<Cluster> {
   // fsync off: a test cluster's data is thrown away; the replicas under test are what is killed, never the server.
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   try {
-    run('initdb', ['-D', data, '-U', 'notech', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    const authArgs = auth.password === undefined ? ['-A', 'trust'] : ['-A', 'scram-sha-256', `--pwfile=${join(root, 'password')}`];
+    if (auth.password !== undefined) writeFileSync(join(root, 'password'), `${auth.password}\n`, { mode: 0o644 });
+    run('initdb', ['-D', data, '-U', 'notech', ...authArgs, '-E', 'UTF8', '--no-locale', '--no-sync']);
     run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
   return {
-    url: `postgres://notech@127.0.0.1:${port}/postgres`,
+    url: `postgres://notech${auth.password === undefined ? '' : `:${encodeURIComponent(auth.password)}`}@127.0.0.1:${port}/postgres`,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

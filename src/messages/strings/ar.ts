@@ -199,4 +199,5 @@ export const ar: UiStrings = {
   checkBounds: { 'more-than': 'أكثر من', 'at-least': 'ما لا يقل عن', 'less-than': 'أقل من', 'at-most': 'ما لا يزيد على' },
   // The count in parentheses, as allFacts does: no Arabic number agreement rule is needed.
   checkMoreFigures: (count) => `وأرقام أخرى (${count}) لا تظهر هنا`,
+  notInstalled: 'NoTech غير مثبّت في مساحة العمل هذه (أُزيل، أو فُقد تثبيته). يمكن لمن يملك صلاحية إضافة التطبيقات هنا أن يثبّته من جديد من رابط التثبيت لدى القائمين على NoTech.',
 };

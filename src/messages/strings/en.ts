@@ -193,4 +193,5 @@ export const en: UiStrings = {
   checkEntryYear: (topic, year) => `${topic}: ${year}`,
   checkBounds: { 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than', 'at-most': 'at most' },
   checkMoreFigures: (count) => `and ${count} more ${count === 1 ? 'figure' : 'figures'}, not shown here`,
+  notInstalled: 'NoTech is not installed in this workspace (it was removed, or its installation was lost). Someone who can add apps here can install it again from the install link of the people who run NoTech.',
 };

@@ -215,4 +215,6 @@ export interface UiStrings {
   checkBounds: Record<'more-than' | 'at-least' | 'less-than' | 'at-most', string>;
   /** More figures than the answer shows. */
   checkMoreFigures: (count: number) => string;
+  /** Said privately to someone in a workspace where NoTech is not (or no longer) installed (OAuth). */
+  notInstalled: string;
 }
