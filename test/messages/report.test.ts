@@ -93,7 +93,7 @@ describe('the compact card with the stale banner and "Report a problem"', () => 
     expect(checkMessage(message)).toEqual([]);
     const plain = renderMessage(message, { color: false, width: COMPACT.columns });
     expect(displayRows(plain, COMPACT.columns)).toBeLessThanOrEqual(COMPACT.rows);
-    expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(COMPACT.bytes);
+    expect(JSON.stringify(message).length).toBeLessThanOrEqual(COMPACT.jsonChars);
     const shown = JSON.stringify(message.blocks);
     const items = [...keyFacts(entry).map((fact) => fact.text[lang]), ...entry.figures.map((figure) => figure.label[lang])];
     expect(items.some((text) => shown.includes(JSON.stringify(escapeMrkdwn(text)).slice(1, -1)))).toBe(true);
