@@ -9,6 +9,14 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Pool } from '../db/database.js';
 
+/**
+ * A Slack id or key as it is kept anywhere (memory or PostgreSQL): HMAC-SHA256 under `secret`,
+ * 22 base64url characters (132 bits). Every keyed hash of dedupe.ts and reports.ts is this one.
+ */
+export function keyedHash(secret: Buffer, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('base64url').slice(0, 22);
+}
+
 export class RecentKeys implements SeenKeys {
   private readonly seen = new Map<string, number>();
   private readonly secret = randomBytes(32);
@@ -20,7 +28,7 @@ export class RecentKeys implements SeenKeys {
   ) {}
 
   private hash(key: string): string {
-    return createHmac('sha256', this.secret).update(key).digest('base64url').slice(0, 22);
+    return keyedHash(this.secret, key);
   }
 
   /** True the first time a key is seen (within the TTL); false for repeats. */
@@ -91,7 +99,7 @@ export class SharedRecentKeys implements SeenKeys {
   ) {}
 
   private hash(key: string): string {
-    return createHmac('sha256', this.secret).update(key).digest('base64url').slice(0, 22);
+    return keyedHash(this.secret, key);
   }
 
   async firstTime(key: string): Promise<boolean> {

@@ -6,10 +6,11 @@
  * confirmation can go there. A restart forgets both.
  */
 import type { WebClient } from '@slack/web-api';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { transaction, type Pool } from '../db/database.js';
 import { REPORT } from '../messages/report.js';
+import { keyedHash } from './dedupe.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -32,7 +33,7 @@ export class ReportLimiter implements ReportLimits {
   ) {}
 
   private hash(userId: string): string {
-    return createHmac('sha256', this.secret).update(userId).digest('base64url').slice(0, 22);
+    return keyedHash(this.secret, userId);
   }
 
   /** True (and the report counted) when the person has sent fewer than `limit` reports in the window. */
@@ -77,7 +78,7 @@ export class SharedReportLimiter implements ReportLimits {
   ) {}
 
   async allow(userId: string): Promise<boolean> {
-    const hash = createHmac('sha256', this.secret).update(userId).digest('base64url').slice(0, 22);
+    const hash = keyedHash(this.secret, userId);
     const window = this.windowMs / 1000;
     try {
       return await transaction(this.pool, async (client) => {
@@ -146,7 +147,7 @@ export class SharedReportOrigins implements ReportOriginMemory {
   ) {}
 
   private hash(viewId: string): string {
-    return createHmac('sha256', this.secret).update(viewId).digest('base64url').slice(0, 22);
+    return keyedHash(this.secret, viewId);
   }
 
   async remember(viewId: string, channel: string): Promise<void> {
