@@ -4,9 +4,8 @@
  * with that workspace's own bot token, looked up in the installation store at delivery time (a
  * reinstall's new token is used at once; an uninstalled workspace has none: NotInstalledError).
  */
-import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { InstallationStore } from '@slack/bolt';
-import { botTokenFor, type Workspace } from '../installations/store.js';
+import type { WebClient } from '@slack/web-api';
+import type { Workspace } from '../installations/store.js';
 
 /** One workspace's client, or a lookup of each workspace's own client (OAuth). */
 export type DigestClient = WebClient | ((workspace: Workspace) => Promise<WebClient>);
@@ -19,19 +18,4 @@ export function isPerWorkspace(client: DigestClient | undefined): client is (wor
 /** The client to act in `workspace` with. Throws NotInstalledError (OAuth) when it has no installation. */
 export async function clientFor(client: DigestClient, workspace: Workspace): Promise<WebClient> {
   return isPerWorkspace(client) ? client(workspace) : client;
-}
-
-/** With OAuth: a client per bot token, built on first use with the digest's options (no automatic retries). */
-export function perWorkspaceClients(installations: InstallationStore, options: WebClientOptions): (workspace: Workspace) => Promise<WebClient> {
-  // Keyed by token, so a reinstall (a new token) gets a new client; a handful of workspaces, a handful of clients.
-  const clients = new Map<string, WebClient>();
-  return async (workspace) => {
-    const token = await botTokenFor(installations, workspace);
-    let client = clients.get(token);
-    if (!client) {
-      client = new WebClient(token, options);
-      clients.set(token, client);
-    }
-    return client;
-  };
 }

@@ -20,8 +20,8 @@ import { DigestScheduler } from './scheduler.js';
 import type { Pool } from '../db/database.js';
 import { PostgresStateStore } from './postgres-state.js';
 import { lockStateFile, monthKey, readStateFile, StateStore, type DigestState } from './state.js';
-import type { Workspace } from '../installations/store.js';
-import { perWorkspaceClients, type DigestClient } from './clients.js';
+import { workspaceClients, type Workspace } from '../installations/store.js';
+import type { DigestClient } from './clients.js';
 
 export interface DigestOptions {
   config: Config;
@@ -120,7 +120,7 @@ export async function createDigest(options: DigestOptions): Promise<Digest> {
     unlock();
     throw new Error('createDigest: OAuth needs the installation store');
   }
-  const client: DigestClient = config.oauth ? perWorkspaceClients(options.installations!, clientOptions) : new WebClient(config.botToken, clientOptions);
+  const client: DigestClient = config.oauth ? workspaceClients(options.installations!, clientOptions) : new WebClient(config.botToken, clientOptions);
   const sender = new DigestSender({
     client,
     state,

@@ -15,6 +15,7 @@
  * none), workspace and org names, incoming webhooks, OAuth metadata.
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 
 /**
  * A workspace, as Slack names it in every request: its team_id, and its enterprise_id inside an
@@ -121,4 +122,23 @@ export async function botTokenFor(store: InstallationStore, where: Workspace): P
     }
   }
   throw new NotInstalledError();
+}
+
+/**
+ * A Web API client per workspace (OAuth), with `options`: each call looks the workspace's bot
+ * token up (botTokenFor: throws NotInstalledError when it has none), so a reinstall's new token
+ * is used at once. Clients are kept by token, so a reinstall gets a new client; a handful of
+ * workspaces, a handful of clients. The digest and the maintainers' reports both use this.
+ */
+export function workspaceClients(store: InstallationStore, options: WebClientOptions): (workspace: Workspace) => Promise<WebClient> {
+  const clients = new Map<string, WebClient>();
+  return async (workspace) => {
+    const token = await botTokenFor(store, workspace);
+    let client = clients.get(token);
+    if (!client) {
+      client = new WebClient(token, options);
+      clients.set(token, client);
+    }
+    return client;
+  };
 }

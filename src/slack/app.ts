@@ -16,7 +16,7 @@ import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
-import { botTokenFor, NotInstalledError, type Installations, type Workspace } from '../installations/store.js';
+import { NotInstalledError, workspaceClients, type Installations, type Workspace } from '../installations/store.js';
 import { oauthReceiverOptions } from './oauth.js';
 import type { ListenerDeps } from './context.js';
 import type { Pool } from '../db/database.js';
@@ -173,7 +173,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
             limiter,
             origins,
             ...(options.countReport ? { count: options.countReport } : {}),
-            // With OAuth every workspace's reports go to the maintainers' workspace, with its token.
+            // With OAuth every workspace's reports go to the maintainers' workspace, with its token
+            // (looked up at each report, so a reinstall's new token is used at once).
             ...(oauth && config.maintainersTeamId ? { client: maintainersClient(options.installations!, config.maintainersTeamId, clientOptions) } : {}),
           },
         }
@@ -256,12 +257,8 @@ function forgetter(installations: Installations, forgetWorkspace: SlackAppOption
   };
 }
 
-/** The maintainers' workspace's client (OAuth), with the reply retries; rebuilt when its token changes (a reinstall). */
+/** The maintainers' workspace's client (OAuth), with the reply retries (workspaceClients: a new one after a reinstall). */
 function maintainersClient(installations: Installations, teamId: string, clientOptions: WebClientOptions): () => Promise<WebClient> {
-  let cached: { token: string; client: WebClient } | undefined;
-  return async () => {
-    const token = await botTokenFor(installations, { teamId });
-    if (cached?.token !== token) cached = { token, client: new WebClient(token, clientOptions) };
-    return cached.client;
-  };
+  const clientOf = workspaceClients(installations, clientOptions);
+  return () => clientOf({ teamId });
 }
