@@ -15,23 +15,11 @@ import { beginInstall, OAUTH_ENV, redirect } from '../support/oauth-browser.js';
 import { clusterUrl, testDatabase } from '../support/postgres.js';
 import { expectNoPrivateData } from '../support/privacy.js';
 import { launchReplica } from '../support/replica-trials.js';
-import { FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
+import { eventCallback, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
 const A: OAuthGrant & { teamId: string; channel: string } = { teamId: 'T0AAAAAAA', botToken: 'xoxb-aaaa-1111-workspaceAtoken', botUserId: 'U0BOTAAAA', botId: 'B0BOTAAAA', installerId: 'U0INSTALLA', channel: 'C0CHANAAA' };
 const B: OAuthGrant & { teamId: string; channel: string } = { teamId: 'T0BBBBBBB', botToken: 'xoxb-bbbb-2222-workspaceBtoken', botUserId: 'U0BOTBBBB', botId: 'B0BOTBBBB', installerId: 'U0INSTALLB', channel: 'C0CHANBBB' };
 
-function event(team: string, inner: Record<string, unknown>): string {
-  return JSON.stringify({
-    token: 'deprecated',
-    team_id: team,
-    api_app_id: 'A0NOTECH',
-    event: { event_ts: `${Date.now() / 1000}`, ...inner },
-    type: 'event_callback',
-    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
-  });
-}
 
 const tokenOf = (call: { authorization: string | undefined }) => call.authorization?.replace(/^Bearer /, '');
 
@@ -88,7 +76,7 @@ describe.skipIf(!clusterUrl())('OAuth with two replicas on one database', () => 
       { channel_id: A.channel, team_id: A.teamId },
       { channel_id: B.channel, team_id: B.teamId },
     ]);
-    for (const [replica, workspace] of [[1, A], [0, B]] as const) expect((await post(replica, event(workspace.teamId, mentionEvent('elbit', { channel: workspace.channel })), JSON_TYPE)).status).toBe(200);
+    for (const [replica, workspace] of [[1, A], [0, B]] as const) expect((await post(replica, eventCallback(mentionEvent('elbit', { channel: workspace.channel }), undefined, workspace.teamId), JSON_TYPE)).status).toBe(200);
     const repliesIn = (channel: string) => slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
     await slack.waitFor(() => repliesIn(A.channel).length === 1 && repliesIn(B.channel).length === 1, 10_000);
     expect(repliesIn(A.channel).map(tokenOf)).toEqual([A.botToken]);
@@ -105,12 +93,12 @@ describe.skipIf(!clusterUrl())('OAuth with two replicas on one database', () => 
   });
 
   it('app_uninstalled through one replica removes that workspace for both; the other workspace works on', async () => {
-    expect((await post(1, event(A.teamId, { type: 'app_uninstalled' }), JSON_TYPE)).status).toBe(200);
+    expect((await post(1, eventCallback({ type: 'app_uninstalled' }, undefined, A.teamId), JSON_TYPE)).status).toBe(200);
     await expect.poll(async () => (await db.query('SELECT installation_key FROM installations')).rows, { timeout: 10_000 }).toEqual([{ installation_key: `team:${B.teamId}` }]);
     await expect.poll(async () => (await db.query('SELECT channel_id FROM digest_subscriptions')).rows, { timeout: 10_000 }).toEqual([{ channel_id: B.channel }]);
     const before = slack.callsTo('chat.postMessage').length;
-    await post(0, event(A.teamId, mentionEvent('elbit', { channel: A.channel })), JSON_TYPE);
-    await post(0, event(B.teamId, mentionEvent('elbit', { channel: B.channel })), JSON_TYPE);
+    await post(0, eventCallback(mentionEvent('elbit', { channel: A.channel }), undefined, A.teamId), JSON_TYPE);
+    await post(0, eventCallback(mentionEvent('elbit', { channel: B.channel }), undefined, B.teamId), JSON_TYPE);
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length > before, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(slack.callsTo('chat.postMessage').slice(before).map((call) => [call.args.channel, tokenOf(call)])).toEqual([[B.channel, B.botToken]]);

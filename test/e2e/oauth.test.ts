@@ -9,7 +9,7 @@ import { startHarness, type Harness } from '../support/app-harness.js';
 import type { OAuthGrant } from '../support/fake-slack.js';
 import { beginInstall, OAUTH_ENV, redirect } from '../support/oauth-browser.js';
 import { expectNoPrivateData } from '../support/privacy.js';
-import { FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
+import { eventCallback, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
 const A: OAuthGrant & { teamId: string; channel: string } = { teamId: 'T0AAAAAAA', botToken: 'xoxb-aaaa-1111-workspaceAtoken', botUserId: 'U0BOTAAAA', botId: 'B0BOTAAAA', installerId: 'U0INSTALLA', channel: 'C0CHANAAA' };
 const B: OAuthGrant & { teamId: string; channel: string } = { teamId: 'T0BBBBBBB', botToken: 'xoxb-bbbb-2222-workspaceBtoken', botUserId: 'U0BOTBBBB', botId: 'B0BOTBBBB', installerId: 'U0INSTALLB', channel: 'C0CHANBBB' };
@@ -32,18 +32,6 @@ afterAll(async () => {
   expectNoPrivateData(h.logs);
 });
 
-function event(team: string, inner: Record<string, unknown>): string {
-  return JSON.stringify({
-    token: 'deprecated',
-    team_id: team,
-    api_app_id: 'A0NOTECH',
-    event: { event_ts: `${Date.now() / 1000}`, ...inner },
-    type: 'event_callback',
-    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
-  });
-}
 
 async function install(workspace: OAuthGrant & { teamId: string }): Promise<void> {
   h.slack.grants.set(CODES[workspace.teamId]!, workspace);
@@ -69,7 +57,7 @@ async function subscribe(workspace: { teamId: string; channel: string }): Promis
 }
 
 async function mention(workspace: { teamId: string; channel: string }): Promise<void> {
-  const response = await h.post(signed(event(workspace.teamId, mentionEvent('elbit', { channel: workspace.channel })), JSON_TYPE));
+  const response = await h.post(signed(eventCallback(mentionEvent('elbit', { channel: workspace.channel }), undefined, workspace.teamId), JSON_TYPE));
   expect(response.status).toBe(200);
 }
 
@@ -115,14 +103,14 @@ describe('OAuth: two workspaces, each answered with its own token', () => {
   });
 
   it('a revoked user token changes nothing (none is kept)', async () => {
-    const response = await h.post(signed(event(B.teamId, { type: 'tokens_revoked', tokens: { oauth: ['U0SOMEONE'] } }), JSON_TYPE));
+    const response = await h.post(signed(eventCallback({ type: 'tokens_revoked', tokens: { oauth: ['U0SOMEONE'] } }, undefined, B.teamId), JSON_TYPE));
     expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(readFileSync(h.installations!.path, 'utf8')).toContain(`team:${B.teamId}`);
   });
 
   it('app_uninstalled deletes that workspace installation, subscriptions and delivery log; the other works on', async () => {
-    const response = await h.post(signed(event(A.teamId, { type: 'app_uninstalled' }), JSON_TYPE));
+    const response = await h.post(signed(eventCallback({ type: 'app_uninstalled' }, undefined, A.teamId), JSON_TYPE));
     expect(response.status).toBe(200);
     await expect.poll(() => readFileSync(h.installations!.path, 'utf8').includes(`team:${A.teamId}`)).toBe(false);
     await expect.poll(() => Object.keys((JSON.parse(readFileSync(h.stateFile, 'utf8')) as { subscriptions: object }).subscriptions)).toEqual([B.channel]);
@@ -146,7 +134,7 @@ describe('OAuth: two workspaces, each answered with its own token', () => {
   });
 
   it('tokens_revoked for the bot forgets the workspace too', async () => {
-    const response = await h.post(signed(event(B.teamId, { type: 'tokens_revoked', tokens: { bot: [B.botUserId] } }), JSON_TYPE));
+    const response = await h.post(signed(eventCallback({ type: 'tokens_revoked', tokens: { bot: [B.botUserId] } }, undefined, B.teamId), JSON_TYPE));
     expect(response.status).toBe(200);
     await expect.poll(() => readFileSync(h.installations!.path, 'utf8').includes(`team:${B.teamId}`)).toBe(false);
     await expect.poll(() => Object.keys((JSON.parse(readFileSync(h.stateFile, 'utf8')) as { subscriptions: object }).subscriptions)).toEqual([]);

@@ -15,25 +15,13 @@ import { beginInstall, OAUTH_ENV, redirect } from '../support/oauth-browser.js';
 import { clusterUrl, testDatabase } from '../support/postgres.js';
 import { expectNoPrivateData, PRIVATE_MARKERS } from '../support/privacy.js';
 import { launchReplica } from '../support/replica-trials.js';
-import { blockAction, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
+import { blockAction, eventCallback, FORM, JSON_TYPE, mentionEvent, signed, slashCommand } from '../support/slack-requests.js';
 
 const A: OAuthGrant & { teamId: string; channel: string } = { teamId: 'T0AAAAAAA', botToken: 'xoxb-aaaa-1111-workspaceAtoken', botUserId: 'U0BOTAAAA', botId: 'B0BOTAAAA', installerId: 'U0INSTALLA', channel: 'C0CHANAAA' };
 const NEVER = 'T0NEVERINST';
 /** What must never be in a log line, at any level: tokens, the OAuth code, the installer, secrets. */
 const SECRETS = ['xoxb-', 'code-a-secret', 'U0INSTALLA', OAUTH_ENV.SLACK_CLIENT_SECRET, OAUTH_ENV.SLACK_STATE_SECRET, OAUTH_ENV.TOKEN_ENCRYPTION_KEY];
 
-function event(team: string, inner: Record<string, unknown>): string {
-  return JSON.stringify({
-    token: 'deprecated',
-    team_id: team,
-    api_app_id: 'A0NOTECH',
-    event: { event_ts: `${Date.now() / 1000}`, ...inner },
-    type: 'event_callback',
-    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
-  });
-}
 
 const lines = (bot: BotProcess) => bot.output().split('\n').filter(Boolean);
 const parsed = (bot: BotProcess) => lines(bot).flatMap((line) => { try { return [JSON.parse(line) as Record<string, unknown>]; } catch { return []; } });
@@ -70,15 +58,15 @@ function notInstalledChecks(context: () => { slack: FakeSlack; bot: BotProcess; 
     const payload = JSON.stringify({ ...button, team: { id: NEVER, domain: 'x' }, user: { id: 'U0MAYA', username: 'maya', name: 'maya', team_id: NEVER } });
     expect((await post(new URLSearchParams({ payload }).toString(), FORM)).status).toBe(200);
     await slack.waitFor(() => slack.responsePosts.some((p) => p.id === 'never-btn'), 10_000);
-    expect((await post(event(NEVER, mentionEvent('what about elbit')), JSON_TYPE)).status).toBe(200);
+    expect((await post(eventCallback(mentionEvent('what about elbit'), undefined, NEVER), JSON_TYPE)).status).toBe(200);
     await expect.poll(() => parsed(bot).filter((line) => line.reason === 'not_installed' && line.teamId === NEVER).length, { timeout: 5000 }).toBe(4);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('app_uninstalled and tokens_revoked for a workspace that never installed: acknowledged, nothing else touched', async () => {
-    const response = await post(event(NEVER, { type: 'app_uninstalled' }), JSON_TYPE);
+    const response = await post(eventCallback({ type: 'app_uninstalled' }, undefined, NEVER), JSON_TYPE);
     expect(response.status).toBe(200);
-    const revoked = await post(event(NEVER, { type: 'tokens_revoked', tokens: { oauth: ['U0MAYA'] } }), JSON_TYPE);
+    const revoked = await post(eventCallback({ type: 'tokens_revoked', tokens: { oauth: ['U0MAYA'] } }, undefined, NEVER), JSON_TYPE);
     expect(revoked.status).toBe(200);
     // The log does not claim to have deleted an installation that never was.
     const { bot } = context();
@@ -117,11 +105,11 @@ describe('OAuth, state file: requests from a workspace that is not installed; un
     await post(slashCommand('digest subscribe', slack.responseUrl('f-sub'), { team_id: A.teamId, channel_id: A.channel }), FORM);
     await slack.waitFor(() => slack.responsePosts.some((p) => p.id === 'f-sub'), 10_000);
     expect(files()).toContain(A.channel);
-    expect((await post(event(A.teamId, { type: 'app_uninstalled' }), JSON_TYPE)).status).toBe(200);
+    expect((await post(eventCallback({ type: 'app_uninstalled' }, undefined, A.teamId), JSON_TYPE)).status).toBe(200);
     await expect.poll(() => files().includes(A.teamId) || files().includes(A.channel), { timeout: 10_000 }).toBe(false);
     expect((await install('code-a2-secret', { ...A, botToken: 'xoxb-aaaa-1111-secondtoken' })).status).toBe(200);
     const before = slack.callsTo('chat.postMessage').length;
-    await post(event(A.teamId, mentionEvent('elbit', { channel: A.channel })), JSON_TYPE);
+    await post(eventCallback(mentionEvent('elbit', { channel: A.channel }), undefined, A.teamId), JSON_TYPE);
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length > before, 10_000);
     expect(slack.callsTo('chat.postMessage').slice(before).map((call) => call.authorization)).toEqual(['Bearer xoxb-aaaa-1111-secondtoken']);
     expect(files()).not.toContain(A.channel);
@@ -164,7 +152,7 @@ describe.skipIf(!clusterUrl())('OAuth with PostgreSQL: not installed, uninstall 
     await post(slashCommand('digest subscribe', slack.responseUrl('a-sub'), { team_id: A.teamId, channel_id: A.channel }), FORM);
     await slack.waitFor(() => slack.responsePosts.some((p) => p.id === 'a-sub'), 10_000);
     expect((await rowsOf()).digest_subscriptions).toBe(1);
-    expect((await post(event(A.teamId, { type: 'app_uninstalled' }), JSON_TYPE)).status).toBe(200);
+    expect((await post(eventCallback({ type: 'app_uninstalled' }, undefined, A.teamId), JSON_TYPE)).status).toBe(200);
     await expect.poll(rowsOf, { timeout: 10_000 }).toEqual({ installations: 0, digest_subscriptions: 0, digest_channels: 0, digest_deliveries: 0, digest_claims: 0 });
     // The same workspace again, with a new token.
     expect((await install('code-a2-secret', { ...A, botToken: 'xoxb-aaaa-1111-secondtoken' })).status).toBe(200);
@@ -172,7 +160,7 @@ describe.skipIf(!clusterUrl())('OAuth with PostgreSQL: not installed, uninstall 
     await slack.waitFor(() => slack.responsePosts.some((p) => p.id === 'a-status'), 10_000);
     expect(JSON.stringify(slack.responsePosts.find((p) => p.id === 'a-status')!.body)).toContain('This channel is not subscribed');
     const before = slack.callsTo('chat.postMessage').length;
-    await post(event(A.teamId, mentionEvent('elbit', { channel: A.channel, ts: '1700000000.424242' })), JSON_TYPE);
+    await post(eventCallback(mentionEvent('elbit', { channel: A.channel, ts: '1700000000.424242' }), undefined, A.teamId), JSON_TYPE);
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length > before, 10_000);
     expect(slack.callsTo('chat.postMessage').slice(before).map((call) => call.authorization)).toEqual(['Bearer xoxb-aaaa-1111-secondtoken']);
   });

@@ -55,16 +55,17 @@ export function slashCommand(text: string, responseUrl: string, overrides: Recor
   }).toString();
 }
 
-export function eventCallback(event: Record<string, unknown>, eventId = nextId('Ev')): string {
+/** An Events API delivery as Slack posts it, from workspace `teamId` (OAuth tests install several). */
+export function eventCallback(event: Record<string, unknown>, eventId = nextId('Ev'), teamId = 'T0TEST'): string {
   return JSON.stringify({
     token: 'deprecated',
-    team_id: 'T0TEST',
+    team_id: teamId,
     api_app_id: 'A0NOTECH',
     event: { event_ts: `${Date.now() / 1000}`, ...event },
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: 'T0TEST', user_id: 'U0NOTECH', is_bot: true, is_enterprise_install: false }],
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'U0NOTECH', is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
     event_context: '4-eyJldCI6ImFwcF9tZW50aW9uIn0',
   });
