@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { LOCKS, transaction, type Pool, type PoolClient } from '../db/database.js';
-import { applyChange, emptyState, type ChannelState, type Delivery, type DigestState, type RunClaim, type State, type Subscription } from './state.js';
+import { applyChange, emptyChannel, emptyState, type ChannelState, type Delivery, type DigestState, type RunClaim, type State, type Subscription } from './state.js';
 
 type Queryable = Pool | PoolClient;
 
@@ -53,7 +53,7 @@ export class PostgresStateStore implements DigestState {
   }
 
   channel(channelId: string): ChannelState {
-    return this.state.channels[channelId] ?? { spotlightShown: [], deliveries: {} };
+    return this.state.channels[channelId] ?? emptyChannel();
   }
 
   /** Re-read the whole state, from one snapshot (a repeatable-read transaction), so tables never disagree. */

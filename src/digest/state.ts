@@ -238,7 +238,7 @@ export function applyChange(state: Readonly<State>, change: (draft: State) => vo
 }
 
 /** A channel that has had no digest yet. */
-function emptyChannel(): ChannelState {
+export function emptyChannel(): ChannelState {
   return { spotlightShown: [], deliveries: {} };
 }
 
