@@ -169,6 +169,7 @@ const bootId = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').tri
 const pidNamespace = () => readlinkSync('/proc/self/ns/pid');
 
 function writeOwner(root: string): void {
+  if (!existsSync('/proc/self/stat')) return; // Not Linux: nothing is reaped here (reapOrphanClusters).
   const owner: Owner = { by: OWNER_TAG, pid: process.pid, startTime: procStat(process.pid)!.startTime, bootId: bootId(), pidNamespace: pidNamespace() };
   // Whole or not at all: a reaper reading a half-written file must not take the owner for gone.
   writeFileSync(join(root, `${OWNER_FILE}.tmp`), `${JSON.stringify(owner)}\n`, { mode: 0o644 });
@@ -245,6 +246,8 @@ export function reapOrphanClusters(bin: string): string[] {
       stopServer(bin, root);
       rmSync(root, { recursive: true, force: true });
       reaped.push(root);
+      // Rare (a run was killed with -9), and worth knowing: a short line, with no data of anyone.
+      process.stderr.write(`reapOrphanClusters: removed ${root}, left by process ${owner.pid}, which is gone\n`);
     } catch (error) {
       // Another run reaping it at the same moment, or a server that would not stop: never fatal.
       if (existsSync(root)) process.stderr.write(`reapOrphanClusters: left ${root}: ${(error as Error).message.split('\n')[0]}\n`);
