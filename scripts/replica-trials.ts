@@ -12,7 +12,7 @@
  * Exit status 1 if any digest was lost or doubled.
  */
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BotProcess } from '../test/support/bot-spawn.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
@@ -33,11 +33,12 @@ const cleanUp = () => {
   for (const bot of bots) if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
   cluster.stop();
 };
-// Interrupted: leave no replica and no cluster behind.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+// Interrupted: leave no replica behind (the cluster would go on exit anyway: pg-cluster.ts), and
+// end as the signal would have, 128+n. A kill -9 leaves the cluster to the next startCluster's reaper.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     cleanUp();
-    process.exit(130);
+    process.exit(128 + constants.signals[signal]);
   });
 }
 let failed = true;

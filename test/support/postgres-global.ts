@@ -1,7 +1,8 @@
 /**
  * Vitest global setup: one throwaway PostgreSQL cluster for the whole run (see postgres.ts).
  * Without a server binary the Postgres suites are skipped with a loud notice; with CI=true a
- * missing (or failing) server fails the run instead: CI never skips them.
+ * missing (or failing) server fails the run instead: CI never skips them. A run stopped by
+ * Ctrl-C or SIGTERM never reaches `teardown`: the cluster then goes on exit (pg-cluster.ts).
  */
 import type { TestProject } from 'vitest/node';
 import { findPostgresBin, startCluster, type Cluster } from './pg-cluster.js';
