@@ -17,7 +17,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from './strings/index.js';
 import { MAX_KEY_FACTS, type Entry, type Fact, type Figure, type Source, type SourcingLevel } from '../knowledge/schema.js';
 import { clip, context, fitBlocks, header, section, sections } from './blocks.js';
-import { coversNote, figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, type CardOptions } from './card.js';
+import { coversNote, figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, withNote, withoutStatedDate, type CardOptions } from './card.js';
 import { escapeMrkdwn, link } from './escape.js';
 import { formatAsOf, formatFigureValue } from './format.js';
 import { t } from './strings/index.js';
@@ -103,11 +103,12 @@ function sourcedNote(item: { level: SourcingLevel; sources: string[]; asOf?: str
 }
 
 function figureLine(figure: Figure, knowledge: Knowledge, lang: Lang): string {
-  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${escapeMrkdwn(figure.label[lang])} · ${sourcedNote(figure, knowledge, lang)}`;
+  const label = figure.label[lang];
+  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${withNote(escapeMrkdwn(label), sourcedNote(withoutStatedDate(figure, label), knowledge, lang))}`;
 }
 
 function factLine(fact: Fact, knowledge: Knowledge, lang: Lang): string {
-  return `• ${escapeMrkdwn(fact.text[lang])} · ${sourcedNote(fact, knowledge, lang)}`;
+  return `• ${withNote(escapeMrkdwn(fact.text[lang]), sourcedNote(withoutStatedDate(fact, fact.text[lang]), knowledge, lang))}`;
 }
 
 /** One line: the contract, its headline figure with its sourcing level, and the command for its own card. */
