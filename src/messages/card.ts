@@ -148,14 +148,16 @@ function sourceLine(source: Source, number: number, lang: Lang): string {
 
 /**
  * "Contract · 2022 · Status: active (as of October 2025) · Parties: …". Without `parties` (the
- * compact card) it stays one short line whatever the entry lists.
+ * compact card) it stays one short line whatever the entry lists. The status's as-of date is
+ * left out when the summary under it already states that date.
  */
 export function kindLine(entry: Entry, lang: Lang, { parties = true }: { parties?: boolean } = {}): string {
   const s = t(lang);
   const bits = [s.kinds[entry.kind]];
   if (entry.year !== undefined) bits.push(String(entry.year));
   if (entry.status) {
-    const asOf = entry.statusAsOf === undefined ? '' : ` (${formatAsOf(entry.statusAsOf, lang)})`;
+    // Both cards put the summary right under this line: a date it states ("On 25 August 2025 …") is not said twice.
+    const asOf = entry.statusAsOf === undefined || statesDate(entry.summary[lang], entry.statusAsOf) ? '' : ` (${formatAsOf(entry.statusAsOf, lang)})`;
     bits.push(`${s.status}: ${s.statuses[entry.status]}${asOf}`);
   }
   if (parties && entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(s.listSeparator)}`);

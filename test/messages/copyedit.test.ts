@@ -230,3 +230,26 @@ describe('statesDate: a date in the words, at least as precise', () => {
     expect(statesDate(words, date)).toBe(expected);
   });
 });
+
+describe('the status line', () => {
+  it('gives the status’s as-of date unless the summary right under it says that date, on the compact and full cards', () => {
+    let dropped = 0;
+    let kept = 0;
+    for (const entry of knowledge.entries) {
+      if (entry.status === undefined || entry.statusAsOf === undefined) continue;
+      for (const lang of LANGS) {
+        const said = saysDate(entry.summary[lang], entry.statusAsOf, lang);
+        for (const message of [compactCard(entry, lang, knowledge), factCard(entry, lang, knowledge)]) {
+          const kindLine = texts(message).find((text) => text.startsWith(t(lang).kinds[entry.kind]))!;
+          expect(kindLine, `${entry.id} ${lang}`).toContain(`${t(lang).status}: ${t(lang).statuses[entry.status]}`);
+          if (said) expect(kindLine, `${entry.id} ${lang}`).not.toContain(formatAsOf(entry.statusAsOf, lang));
+          else expect(kindLine, `${entry.id} ${lang}`).toContain(`(${formatAsOf(entry.statusAsOf, lang)})`);
+          if (said) dropped += 1;
+          else kept += 1;
+        }
+      }
+    }
+    expect(dropped).toBeGreaterThan(0);
+    expect(kept).toBeGreaterThan(0);
+  });
+});
