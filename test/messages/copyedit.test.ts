@@ -15,7 +15,9 @@ import { escapeMrkdwn } from '../../src/messages/escape.js';
 import { formatAsOf, formatPartialDate, statesDate } from '../../src/messages/format.js';
 import { t, type Lang } from '../../src/messages/strings/index.js';
 import type { SlackMessage } from '../../src/messages/types.js';
-import { realKnowledge } from '../helpers/knowledge.js';
+import { replyToCheck, replyToCommand } from '../../src/reply/index.js';
+import { STRINGS } from '../../src/messages/strings/index.js';
+import { rawKnowledge, realKnowledge } from '../helpers/knowledge.js';
 
 const knowledge = realKnowledge();
 const LANGS: Lang[] = ['en', 'ar'];
@@ -251,5 +253,26 @@ describe('the status line', () => {
     }
     expect(dropped).toBeGreaterThan(0);
     expect(kept).toBeGreaterThan(0);
+  });
+});
+
+describe('one apostrophe in English', () => {
+  // The knowledge writes "Norway's", "Elbit's" with a straight apostrophe; a card that also shows
+  // "the campaign’s claim" from the interface mixes two on one screen.
+  const knowledgeText = JSON.stringify(rawKnowledge().entries);
+  it('the knowledge writes straight apostrophes only (the premise of the next check)', () => {
+    expect(knowledgeText).toMatch(/[a-z]'[a-z]/);
+    expect(knowledgeText).not.toMatch(/’/);
+  });
+
+  it('no English card, help or check answer, nor any English interface string, has a curly apostrophe', () => {
+    const english = [
+      ...ALL.filter(({ lang }) => lang === 'en').map(({ name, message }) => [name, texts(message).join('\n')] as const),
+      ['help', texts(replyToCommand('help', knowledge).message).join('\n')] as const,
+      ['check', texts(replyToCheck('Norway sold its Elbit stake worth NOK 35.8 million.', knowledge).message).join('\n')] as const,
+      ['strings', JSON.stringify(STRINGS.en, (_key, value: unknown) => (typeof value === 'function' ? String((value as (...args: unknown[]) => unknown)('X', 'Y', 'Z')) : value))] as const,
+    ];
+    const curly = english.filter(([, text]) => /[A-Za-z]’[A-Za-z]/.test(text)).map(([name]) => name);
+    expect(curly).toEqual([]);
   });
 });
