@@ -122,11 +122,16 @@ export function relatedContracts(entry: Entry, knowledge: Knowledge): Entry[] {
   return entry.related.map((id) => knowledge.entry(id)).filter((other): other is Entry => other?.kind === 'contract');
 }
 
+/**
+ * "• *Project Nimbus* (2021): about $1.2 billion · Contract value [1][2]", then the sourcing note.
+ * The label, a caption written with a capital, follows " · " as on the compact card: after a
+ * comma ("$1.2 billion, Contract value") it read as a misplaced capital.
+ */
 function contractLine(contract: Entry, lang: Lang, numbers: SourceNumbers): string {
   const year = contract.year === undefined ? '' : ` (${contract.year})`;
   const headline = contract.figures[0];
   const figure = headline
-    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang, headline.label[lang])}${t(lang).listSeparator}${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(withoutStatedDate(headline, headline.label[lang]), lang)}`
+    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang, headline.label[lang])} · ${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(withoutStatedDate(headline, headline.label[lang]), lang)}`
     : `: ${escapeMrkdwn(contract.summary[lang])}`;
   return `• *${escapeMrkdwn(contract.name[lang])}*${year}${figure}\n      \`/notech ${contract.id}\``;
 }

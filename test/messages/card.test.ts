@@ -146,7 +146,7 @@ describe('the period a figure covers', () => {
   });
 
   it('is shown with the headline figure on a company card’s contract line', () => {
-    expect(texts(card('dated-company', 'en')).join('\n')).toContain('• *Dated contract* (2021): 99.74% (data for January 2018 – April 2021), Rate [1]');
+    expect(texts(card('dated-company', 'en')).join('\n')).toContain('• *Dated contract* (2021): 99.74% (data for January 2018 – April 2021) · Rate [1]');
   });
 
   it('and in the digest spotlight, with the figure’s sourcing level', () => {

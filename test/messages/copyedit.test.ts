@@ -256,6 +256,25 @@ describe('the status line', () => {
   });
 });
 
+describe('a figure’s label is a caption', () => {
+  it('never follows a comma (", Contract value"), on any card in either language', () => {
+    let checked = 0;
+    const found: string[] = [];
+    for (const { entry, name, message, lang } of ALL) {
+      const text = texts(message).join('\n');
+      const figures = [entry, ...entry.related.map((id) => knowledge.entry(id)).filter((other): other is Entry => other !== undefined)].flatMap((e) => e.figures);
+      for (const figure of figures) {
+        const label = escapeMrkdwn(figure.label[lang]);
+        if (!text.includes(label)) continue;
+        checked += 1;
+        if (text.includes(`, ${label}`) || text.includes(`، ${label}`)) found.push(`${name}: ${label}`);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe('one apostrophe in English', () => {
   // The knowledge writes "Norway's", "Elbit's" with a straight apostrophe; a card that also shows
   // "the campaign’s claim" from the interface mixes two on one screen.
