@@ -61,7 +61,8 @@ function comparedLine(compared: ComparedFigure, knowledge: Knowledge, lang: Lang
   const figure = figureOf(compared, knowledge);
   const value = escapeMrkdwn(formatFigureValue(compared, lang));
   const period = figure ? figurePeriod(figure, lang) : compared.year === undefined ? '' : ` (${compared.year})`;
-  const topic = withTopic ? `${escapeMrkdwn(knowledge.entry(compared.entryId)?.name[lang] ?? compared.entryId)}: ` : '';
+  // The topic before " · ", not ": ": the figure and its label already take a colon.
+  const topic = withTopic ? `${escapeMrkdwn(knowledge.entry(compared.entryId)?.name[lang] ?? compared.entryId)} · ` : '';
   const dated = withoutStatedDate({ level: compared.level, ...(compared.asOf ? { asOf: compared.asOf } : {}) }, compared.label[lang]);
   const bits = [levelNote(dated, lang)];
   const source = sourceLink(compared.sources, lang);

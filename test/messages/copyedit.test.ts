@@ -12,7 +12,7 @@ import { factCard, withNote } from '../../src/messages/card.js';
 import { compactCard } from '../../src/messages/compact-card.js';
 import { digestMessage } from '../../src/messages/digest.js';
 import { escapeMrkdwn } from '../../src/messages/escape.js';
-import { formatAsOf, formatPartialDate, statesDate } from '../../src/messages/format.js';
+import { formatAsOf, formatFigureValue, formatPartialDate, statesDate } from '../../src/messages/format.js';
 import { t, type Lang } from '../../src/messages/strings/index.js';
 import type { SlackMessage } from '../../src/messages/types.js';
 import { replyToCheck, replyToCommand } from '../../src/reply/index.js';
@@ -272,6 +272,60 @@ describe('a figure’s label is a caption', () => {
     }
     expect(found).toEqual([]);
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+/** A fact's or figure's caveat and what the seed said, where it has them. */
+function notes(item: Fact | Figure, lang: Lang): string[] {
+  const { caveat, seedSaid } = item as { caveat?: Record<Lang, string>; seedSaid?: Record<Lang, string> };
+  return [caveat?.[lang] ?? '', seedSaid?.[lang] ?? ''];
+}
+
+/** Every knowledge text a card may show, escaped as cards show it, longest first. */
+const KNOWLEDGE_WORDS = [
+  ...knowledge.entries.flatMap((entry) =>
+    LANGS.flatMap((lang) => [
+      entry.name[lang],
+      entry.summary[lang],
+      ...(entry.parties ?? []).map((party) => party[lang]),
+      ...entry.figures.flatMap((figure) => [figure.label[lang], ...notes(figure, lang)]),
+      ...entry.facts.flatMap((fact) => [fact.text[lang], ...notes(fact, lang)]),
+    ]),
+  ),
+  ...knowledge.data.sources.flatMap((source) => [source.title, source.publisher]),
+]
+  .filter((words) => words !== '')
+  .map(escapeMrkdwn)
+  .sort((a, b) => b.length - a.length);
+
+/** A check answer for a message naming an entry's first figure and the next entry, in `lang`. */
+function checkAnswers(lang: Lang): Array<[string, SlackMessage]> {
+  const entries = knowledge.entries.filter((entry) => entry.figures.length > 0);
+  return entries.map((entry, i) => {
+    const other = entries[(i + 1) % entries.length]!;
+    const said = `${entry.name[lang]} ${formatFigureValue(entry.figures[0]!, lang)}. ${other.name[lang]} ${formatFigureValue(other.figures[0]!, lang)}.`;
+    return [`check ${entry.id} ${lang}`, replyToCheck(said, knowledge).message];
+  });
+}
+
+describe('one colon per phrase', () => {
+  it('no " · " part of a line the cards compose has two colons ("Contract: X (2022): $107 million"), on any card or check answer', () => {
+    const messages = [...ALL.map(({ name, message }) => [name, message] as const), ...checkAnswers('en'), ...checkAnswers('ar')];
+    const found: string[] = [];
+    let withTopics = 0;
+    for (const [name, message] of messages) {
+      for (const text of texts(message)) {
+        let own = text;
+        for (const words of KNOWLEDGE_WORDS) own = own.split(words).join('…');
+        for (const line of own.split('\n')) {
+          for (const part of line.split(' · ')) if ((part.match(/: /g) ?? []).length > 1) found.push(`${name}: ${line.slice(0, 120)}`);
+        }
+      }
+      if (name.startsWith('check') && texts(message).some((text) => text.includes(' · *'))) withTopics += 1;
+    }
+    expect(found).toEqual([]);
+    // Check answers naming several topics (the topic before each figure) are among them.
+    expect(withTopics).toBeGreaterThan(5);
   });
 });
 
