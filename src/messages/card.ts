@@ -8,7 +8,7 @@ import type { Lang } from './strings/index.js';
 import type { Bilingual, Entry, Fact, Figure, Source, SourcingLevel } from '../knowledge/schema.js';
 import { context, fitBlocks, header, section, sections } from './blocks.js';
 import { escapeMrkdwn, link } from './escape.js';
-import { formatAsOf, formatCovers, formatFigureValue, formatPartialDate } from './format.js';
+import { formatAsOf, formatCovers, formatFigureValue, formatPartialDate, statesDate } from './format.js';
 import { t } from './strings/index.js';
 import { LIMITS } from './limits.js';
 import type { SlackMessage } from './types.js';
@@ -45,6 +45,28 @@ class SourceNumbers {
   }
 }
 
+/**
+ * `text` (a fact's sentence, a figure's label) followed on the same line by `note` (its sourcing
+ * note): after a sentence's own closing mark (". ? ! … ؟", perhaps inside quotes or brackets)
+ * with a space, so no "2004. · ✅" stacks two marks; after any other text with " · ". A dangling
+ * comma, colon or semicolon (Latin or Arabic) at the end of the text is dropped first.
+ */
+export function withNote(text: string, note: string): string {
+  const trimmed = text.replace(/[\s,;:،؛]+$/u, '');
+  return /[.!?…؟]["”’»)\]]*$/u.test(trimmed) ? `${trimmed} ${note}` : `${trimmed} · ${note}`;
+}
+
+/**
+ * The item as a card shows it next to `words` (its own text or label in the card's language):
+ * without its `asOf` when those words already state that date ("at 31 Dec 2008", "On 25
+ * September 2025"), so the date is said once. A date the words state less precisely stays.
+ */
+export function withoutStatedDate<T extends { asOf?: string }>(item: T, words: string): T {
+  if (item.asOf === undefined || !statesDate(words, item.asOf)) return item;
+  const { asOf: _stated, ...rest } = item;
+  return rest as T;
+}
+
 /** "✅ _Independently reported_", then " · as of 25 September 2025" when the claim has an `asOf`. */
 export function levelNote(item: Pick<Sourced, 'level' | 'asOf'>, lang: Lang): string {
   const level = t(lang).levels[item.level];
@@ -64,23 +86,34 @@ function sourcingNote(item: Sourced, lang: Lang): string {
 /**
  * When a figure's number is from, after its value: " (data for January 2018 – April 2021)" when
  * its data covers a period, else " (2021)", else nothing. Its `asOf` is in the sourcing note.
+ * Each date is said once: nothing when the label (shown right after) already states the period
+ * or the year, or when the sourcing note's as-of date, in that year, will.
  */
 export function figurePeriod(figure: Figure, lang: Lang): string {
-  if (figure.covers) return coversNote(figure, lang);
-  return figure.year === undefined ? '' : ` (${figure.year})`;
+  const label = figure.label[lang];
+  if (figure.covers) return coversNote(figure, lang, label);
+  if (figure.year === undefined) return '';
+  const year = String(figure.year);
+  const asOf = withoutStatedDate(figure, label).asOf;
+  return statesDate(label, year) || asOf?.startsWith(year) ? '' : ` (${year})`;
 }
 
-/** " (data for January 2018 – April 2021)", or nothing when the figure has no `covers`. */
-export function coversNote(figure: Figure, lang: Lang): string {
-  return figure.covers ? ` (${formatCovers(figure.covers, lang)})` : '';
+/**
+ * " (data for January 2018 – April 2021)", or nothing when the figure has no `covers`, or when
+ * `label`, if the line shows it, already states both ends of the period.
+ */
+export function coversNote(figure: Figure, lang: Lang, label?: string): string {
+  if (!figure.covers) return '';
+  if (label !== undefined && statesDate(label, figure.covers.from) && statesDate(label, figure.covers.to)) return '';
+  return ` (${formatCovers(figure.covers, lang)})`;
 }
 
 function figureLine(figure: Figure, lang: Lang, numbers: SourceNumbers): string {
-  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${escapeMrkdwn(figure.label[lang])} ${numbers.markers(figure.sources)}\n      ${sourcingNote(figure, lang)}`;
+  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${escapeMrkdwn(figure.label[lang])} ${numbers.markers(figure.sources)}\n      ${sourcingNote(withoutStatedDate(figure, figure.label[lang]), lang)}`;
 }
 
 function factLine(fact: Fact, lang: Lang, numbers: SourceNumbers): string {
-  return `• ${escapeMrkdwn(fact.text[lang])} ${numbers.markers(fact.sources)}\n      ${sourcingNote(fact, lang)}`;
+  return `• ${escapeMrkdwn(fact.text[lang])} ${numbers.markers(fact.sources)}\n      ${sourcingNote(withoutStatedDate(fact, fact.text[lang]), lang)}`;
 }
 
 /** For companies, campaigns, reports and events: the contracts they are party to or about, so one card shows the money. */
@@ -89,11 +122,16 @@ export function relatedContracts(entry: Entry, knowledge: Knowledge): Entry[] {
   return entry.related.map((id) => knowledge.entry(id)).filter((other): other is Entry => other?.kind === 'contract');
 }
 
+/**
+ * "• *Project Nimbus* (2021): about $1.2 billion · Contract value [1][2]", then the sourcing note.
+ * The label, a caption written with a capital, follows " · " as on the compact card: after a
+ * comma ("$1.2 billion, Contract value") it read as a misplaced capital.
+ */
 function contractLine(contract: Entry, lang: Lang, numbers: SourceNumbers): string {
   const year = contract.year === undefined ? '' : ` (${contract.year})`;
   const headline = contract.figures[0];
   const figure = headline
-    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang)}${t(lang).listSeparator}${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(headline, lang)}`
+    ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang, headline.label[lang])} · ${escapeMrkdwn(headline.label[lang])} ${numbers.markers(headline.sources)}\n      ${sourcingNote(withoutStatedDate(headline, headline.label[lang]), lang)}`
     : `: ${escapeMrkdwn(contract.summary[lang])}`;
   return `• *${escapeMrkdwn(contract.name[lang])}*${year}${figure}\n      \`/notech ${contract.id}\``;
 }
@@ -115,14 +153,16 @@ function sourceLine(source: Source, number: number, lang: Lang): string {
 
 /**
  * "Contract · 2022 · Status: active (as of October 2025) · Parties: …". Without `parties` (the
- * compact card) it stays one short line whatever the entry lists.
+ * compact card) it stays one short line whatever the entry lists. The status's as-of date is
+ * left out when the summary under it already states that date.
  */
 export function kindLine(entry: Entry, lang: Lang, { parties = true }: { parties?: boolean } = {}): string {
   const s = t(lang);
   const bits = [s.kinds[entry.kind]];
   if (entry.year !== undefined) bits.push(String(entry.year));
   if (entry.status) {
-    const asOf = entry.statusAsOf === undefined ? '' : ` (${formatAsOf(entry.statusAsOf, lang)})`;
+    // Both cards put the summary right under this line: a date it states ("On 25 August 2025 …") is not said twice.
+    const asOf = entry.statusAsOf === undefined || statesDate(entry.summary[lang], entry.statusAsOf) ? '' : ` (${formatAsOf(entry.statusAsOf, lang)})`;
     bits.push(`${s.status}: ${s.statuses[entry.status]}${asOf}`);
   }
   if (parties && entry.parties && entry.parties.length > 0) bits.push(`${s.parties}: ${entry.parties.map((party) => escapeMrkdwn(party[lang])).join(s.listSeparator)}`);

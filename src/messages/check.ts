@@ -17,7 +17,7 @@ import type { Lang } from '../knowledge/normalize.js';
 import type { Entry, Figure, Source } from '../knowledge/schema.js';
 import type { CheckResult, ClaimCheck, ComparedFigure } from '../knowledge/check-claims.js';
 import { context, fitBlocks, section, sections } from './blocks.js';
-import { figurePeriod, levelNote, sourceMark } from './card.js';
+import { figurePeriod, levelNote, sourceMark, withNote, withoutStatedDate } from './card.js';
 import { openEach } from './compose.js';
 import { escapeMrkdwn, link, quoteUserText } from './escape.js';
 import { formatFigureValue } from './format.js';
@@ -61,12 +61,14 @@ function comparedLine(compared: ComparedFigure, knowledge: Knowledge, lang: Lang
   const figure = figureOf(compared, knowledge);
   const value = escapeMrkdwn(formatFigureValue(compared, lang));
   const period = figure ? figurePeriod(figure, lang) : compared.year === undefined ? '' : ` (${compared.year})`;
-  const topic = withTopic ? `${escapeMrkdwn(knowledge.entry(compared.entryId)?.name[lang] ?? compared.entryId)}: ` : '';
-  const bits = [`${topic}*${value}*${period}: ${escapeMrkdwn(compared.label[lang])}`, levelNote({ level: compared.level, ...(compared.asOf ? { asOf: compared.asOf } : {}) }, lang)];
+  // The topic before " · ", not ": ": the figure and its label already take a colon.
+  const topic = withTopic ? `${escapeMrkdwn(knowledge.entry(compared.entryId)?.name[lang] ?? compared.entryId)} · ` : '';
+  const dated = withoutStatedDate({ level: compared.level, ...(compared.asOf ? { asOf: compared.asOf } : {}) }, compared.label[lang]);
+  const bits = [levelNote(dated, lang)];
   const source = sourceLink(compared.sources, lang);
   if (source) bits.push(source);
   const caveat = compared.caveat ? `\n${INDENT}${INDENT}${t(lang).caveat}: ${escapeMrkdwn(compared.caveat[lang])}` : '';
-  return `${INDENT}${bits.join(' · ')}${caveat}`;
+  return `${INDENT}${topic}*${value}*${period}: ${withNote(escapeMrkdwn(compared.label[lang]), bits.join(' · '))}${caveat}`;
 }
 
 /** The figure as the message wrote it, with the bound words it wrote before it ("more than 2,000"). */

@@ -17,7 +17,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from './strings/index.js';
 import { MAX_KEY_FACTS, type Entry, type Fact, type Figure, type Source, type SourcingLevel } from '../knowledge/schema.js';
 import { clip, context, fitBlocks, header, section, sections } from './blocks.js';
-import { coversNote, figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, type CardOptions } from './card.js';
+import { coversNote, figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, withNote, withoutStatedDate, type CardOptions } from './card.js';
 import { escapeMrkdwn, link } from './escape.js';
 import { formatAsOf, formatFigureValue } from './format.js';
 import { t } from './strings/index.js';
@@ -103,21 +103,29 @@ function sourcedNote(item: { level: SourcingLevel; sources: string[]; asOf?: str
 }
 
 function figureLine(figure: Figure, knowledge: Knowledge, lang: Lang): string {
-  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${escapeMrkdwn(figure.label[lang])} · ${sourcedNote(figure, knowledge, lang)}`;
+  const label = figure.label[lang];
+  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${withNote(escapeMrkdwn(label), sourcedNote(withoutStatedDate(figure, label), knowledge, lang))}`;
 }
 
 function factLine(fact: Fact, knowledge: Knowledge, lang: Lang): string {
-  return `• ${escapeMrkdwn(fact.text[lang])} · ${sourcedNote(fact, knowledge, lang)}`;
+  return `• ${withNote(escapeMrkdwn(fact.text[lang]), sourcedNote(withoutStatedDate(fact, fact.text[lang]), knowledge, lang))}`;
 }
 
-/** One line: the contract, its headline figure with its sourcing level, and the command for its own card. */
+/**
+ * One line: the contract, its headline figure with its sourcing level, and the command for its own
+ * card: "• *Project Nimbus* (contract, 2021): about $1.2 billion · ✅ …". The kind is said in the
+ * parentheses, not as a "Contract:" prefix, which put two colons on the line.
+ */
 function contractLine(contract: Entry, lang: Lang): string {
-  const year = contract.year === undefined ? '' : ` (${contract.year})`;
+  const s = t(lang);
+  // The kind as a word inside a phrase: "contract" (Arabic has no capitals: unchanged).
+  const about = [s.kinds.contract.toLocaleLowerCase(s.locale), ...(contract.year === undefined ? [] : [String(contract.year)])];
+  const year = ` (${about.join(s.listSeparator)})`;
   const headline = contract.figures[0];
   const figure = headline
     ? `: ${escapeMrkdwn(formatFigureValue(headline, lang))}${coversNote(headline, lang)} · ${levelNote({ level: headline.level }, lang)}`
     : '';
-  return `• ${t(lang).kinds.contract}: *${escapeMrkdwn(contract.name[lang])}*${year}${figure} · \`/notech ${contract.id}\``;
+  return `• *${escapeMrkdwn(contract.name[lang])}*${year}${figure} · \`/notech ${contract.id}\``;
 }
 
 type Group = 'figures' | 'contracts' | 'facts';
@@ -147,7 +155,7 @@ export function compactCard(entry: Entry, lang: Lang, knowledge: Knowledge, opti
   const build = (shown: Record<Group, boolean[]>): SlackMessage => {
     // One list, figures then contracts then facts, with no headings or blank lines between
     // them: on a screen this short those rows are better spent on a fact. Figures lead with a
-    // bold value, contracts say "Contract:", so each still reads as what it is.
+    // bold value, contracts say "(contract, 2021)", so each still reads as what it is.
     const grouped = (['figures', 'contracts', 'facts'] as const).flatMap((group) => lines[group].filter((_line, i) => shown[group][i]));
     return { text, blocks: fitBlocks([...head, ...sections(undefined, grouped)], tail, s.truncated, LIMITS.messageBlocks) };
   };

@@ -51,8 +51,61 @@ export function formatAsOf(date: string, lang: Lang): string {
   return t(lang).asOf(formatPartialDate(date, lang));
 }
 
-/** The period a figure's data covers (`Figure.covers`) in words: "data for January 2018 – April 2021". */
+/**
+ * The period a figure's data covers (`Figure.covers`) in words: "data for January 2018 – April
+ * 2021"; a whole calendar year (January to December, or 1 January to 31 December) is "data for
+ * 2010", not "January 2010 – December 2010".
+ */
 export function formatCovers(covers: { from: string; to: string }, lang: Lang): string {
+  const year = covers.from.slice(0, 4);
+  const wholeYear = [`${year}-01`, `${year}-01-01`].includes(covers.from) && [`${year}-12`, `${year}-12-31`].includes(covers.to);
+  if (wholeYear) return t(lang).covers(formatPartialDate(year, lang));
   const from = formatPartialDate(covers.from, lang);
   return covers.from === covers.to ? t(lang).covers(from) : t(lang).covers(from, formatPartialDate(covers.to, lang));
+}
+
+/**
+ * Month names a knowledge text may use for month `i` (0 = January), as regex alternatives: English
+ * in full and abbreviated ("Dec", "Sept"), Arabic as the cards print them (يناير…) and the
+ * Levantine names (كانون الثاني…) an Arabic editor may write instead.
+ */
+const MONTH_NAMES: readonly string[] = [
+  'jan(?:uary)?|يناير|كانون الثاني',
+  'feb(?:ruary)?|فبراير|شباط',
+  'mar(?:ch)?|مارس|آذار',
+  'apr(?:il)?|أبريل|إبريل|ابريل|نيسان',
+  'may|مايو|أيار',
+  'june?|يونيو|حزيران',
+  'july?|يوليو|تموز',
+  'aug(?:ust)?|أغسطس|آب',
+  'sep(?:t(?:ember)?)?|سبتمبر|أيلول',
+  'oct(?:ober)?|أكتوبر|تشرين الأول',
+  'nov(?:ember)?|نوفمبر|تشرين الثاني',
+  'dec(?:ember)?|ديسمبر|كانون الأول',
+];
+
+/** Arabic-Indic digits (٠…٩) as Latin ones, so "٢٠٠٨" and "2008" are the same year. */
+function latinDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
+}
+
+/**
+ * Whether `text` already states `date` (YYYY, YYYY-MM or YYYY-MM-DD) at least as precisely as
+ * `date` gives it, in English or Arabic words ("31 Dec 2008", "December 31, 2008", "31 ديسمبر
+ * 2008", "early September 2025") or as ISO digits. A card then shows that date once, in the
+ * text's own words, and not again as "(2009)" or "as of 31 December 2008". A text that says less
+ * ("by August 2025" for 2025-08-26) does not state it: the day would be lost.
+ */
+export function statesDate(text: string, date: string): boolean {
+  const said = latinDigits(text);
+  const [year, month, day] = date.split('-');
+  if (year === undefined) return false;
+  if (month !== undefined && said.includes(date)) return true;
+  const y = `(?<!\\d)${year}(?!\\d)`;
+  if (month === undefined) return new RegExp(y).test(said);
+  // Not after a Latin letter ("Dec" in "Decision"); an Arabic prefix letter (و، ب، في) may be joined.
+  const m = `(?<![a-z])(?:${MONTH_NAMES[Number(month) - 1] ?? '(?!)'})\\.?(?![a-z])`;
+  if (day === undefined) return new RegExp(`${m}\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?${y}`, 'iu').test(said);
+  const d = `(?<!\\d)0?${Number(day)}(?:st|nd|rd|th)?`;
+  return new RegExp(`${d}\\s+(?:of\\s+)?${m},?\\s+${y}|${m}\\s+${d},?\\s+${y}`, 'iu').test(said);
 }

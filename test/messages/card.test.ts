@@ -127,8 +127,9 @@ describe('as-of dates in words', () => {
     expect(ar).toContain('• قُطعت الخدمات. [1][4]\n      ✅ _نقلته مصادر مستقلة_ · بحسب آخر المعلومات في 25 سبتمبر 2025\n');
   });
 
-  it('a figure with asOf gives it after its sourcing level', () => {
-    expect(texts(card('dated-contract', 'en')).join('\n')).toContain('• *2,000* (2025): Count [2]\n      ✅ _Independently reported_ · as of August 2025');
+  it('a figure with asOf gives it after its sourcing level, and not its year again', () => {
+    // The figure's year (2025) is in its as-of date: said once, "as of August 2025", not "(2025)" too.
+    expect(texts(card('dated-contract', 'en')).join('\n')).toContain('• *2,000*: Count [2]\n      ✅ _Independently reported_ · as of August 2025');
     expect(texts(card('dated-contract', 'ar')).join('\n')).toContain('✅ _نقلته مصادر مستقلة_ · بحسب آخر المعلومات في أغسطس 2025');
   });
 });
@@ -145,7 +146,7 @@ describe('the period a figure covers', () => {
   });
 
   it('is shown with the headline figure on a company card’s contract line', () => {
-    expect(texts(card('dated-company', 'en')).join('\n')).toContain('• *Dated contract* (2021): 99.74% (data for January 2018 – April 2021), Rate [1]');
+    expect(texts(card('dated-company', 'en')).join('\n')).toContain('• *Dated contract* (2021): 99.74% (data for January 2018 – April 2021) · Rate [1]');
   });
 
   it('and in the digest spotlight, with the figure’s sourcing level', () => {
