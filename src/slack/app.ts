@@ -5,7 +5,7 @@
  * Bolt authorizes each request from the installation store (src/slack/oauth.ts), so listeners
  * always reply with the `client` Bolt gives them, which carries that workspace's token.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
@@ -23,7 +23,7 @@ import type { Pool } from '../db/database.js';
 import { RecentKeys, SharedRecentKeys, sharedHashKey, type SeenKeys } from './dedupe.js';
 import { ReportLimiter, ReportOrigins, SharedReportLimiter, SharedReportOrigins, type ReportLimits, type ReportOriginMemory } from './reports.js';
 import { registerListeners } from './listeners/index.js';
-import { acknowledgeProtocolEvents } from './protocol.js';
+import { acknowledgeProtocolEvents, HTTP_RESPONSE } from './protocol.js';
 import { handleUnauthorized } from './unauthorized.js';
 import { platformError, REPLY_CLIENT_OPTIONS } from '../slack-web.js';
 
@@ -92,6 +92,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   const log = boltLogger(logger);
 
   let receiver: HTTPReceiver | undefined;
+  // Each request's HTTP response, found again from the request Bolt hands to customPropertiesExtractor
+  // (the same object), so protocol.ts can send a prepared body through it.
+  const responses = new WeakMap<IncomingMessage, ServerResponse>();
   if (config.mode === 'http') {
     if (!config.signingSecret) throw new StartupError('SLACK_SIGNING_SECRET is missing.');
     receiver = new HTTPReceiver({
@@ -99,6 +102,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
       endpoints: '/slack/events',
       bodyLimit: BODY_LIMIT_BYTES,
       logger: log,
+      customPropertiesExtractor: (req) => ({ [HTTP_RESPONSE]: responses.get(req) }),
       ...(oauth ? oauthReceiverOptions(oauth, options.installations!, logger, config.slackApiUrl) : {}),
       customRoutes: [
         {
@@ -196,6 +200,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     const http = receiver;
     const server = createServer((req, res) => {
       if (!guardRequest(req, res, logger)) return;
+      responses.set(req, res);
       try {
         http.requestListener(req, res);
       } catch (error) {

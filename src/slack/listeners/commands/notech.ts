@@ -9,6 +9,7 @@ import { errorMessage } from '../../../messages/errors.js';
 import { replyToCommand } from '../../../reply/index.js';
 import { surfaceOptions, type ListenerDeps } from '../../context.js';
 import { decodeSlackText } from '../../decode.js';
+import { ephemeralBody } from '../../protocol.js';
 
 export function notechCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -35,7 +36,7 @@ export function notechCommand(deps: ListenerDeps) {
       }
       return;
     }
-    await ack({ response_type: 'ephemeral', ...reply.message });
+    await ack(ephemeralBody(reply.message));
     deps.activity.count('commands');
     deps.logger.debug({ command: answer.kind, lang: answer.lang, ms: Math.round(performance.now() - started) }, 'command answered');
   };

@@ -1,11 +1,17 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../context.js';
+import type { Route } from '../route.js';
 import { checkShortcut } from './check.js';
 
 /** The callback ids of the shortcuts this app declares (manifest.json `features.shortcuts`). */
 export const SHORTCUT_IDS = { check: 'notech_check' } as const;
 export const SHORTCUTS = [SHORTCUT_IDS.check] as const;
 
-export function register(app: App, deps: ListenerDeps): void {
-  app.shortcut<MessageShortcut>({ callback_id: SHORTCUT_IDS.check, type: 'message_action' }, checkShortcut(deps));
+/** Message shortcuts, by callback id (what `app.shortcut({ callback_id, type: 'message_action' }, …)` would match). */
+export function route(deps: ListenerDeps): Route {
+  const check = checkShortcut(deps);
+  return (args) => {
+    if (args.body.type !== 'message_action' || args.body.callback_id !== SHORTCUT_IDS.check) return undefined;
+    return check(args as unknown as SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs);
+  };
 }

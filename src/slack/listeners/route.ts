@@ -1,0 +1,19 @@
+/**
+ * What a route looks at in Bolt's middleware arguments: the body's type and the payload's alias
+ * Bolt sets for its kind (command, event, action, view). The listener is then given Bolt's
+ * arguments whole, typed as its kind's (Bolt's own union is too deep for TypeScript to narrow).
+ */
+export interface RequestArgs {
+  body: { type?: unknown; callback_id?: unknown };
+  command?: { command?: unknown };
+  event?: { type?: unknown };
+  action?: { action_id?: unknown };
+  view?: { callback_id?: unknown };
+}
+
+/**
+ * One kind's listeners: runs the listener for a request of that kind and returns its promise,
+ * or returns undefined when the request is not one of them. The check is the same match a Bolt
+ * listener's constraints make (a command name, an event type, an action or callback id).
+ */
+export type Route = (args: RequestArgs) => Promise<void> | undefined;
