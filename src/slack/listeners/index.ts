@@ -15,9 +15,8 @@ import * as views from './views/index.js';
  * Bolt runs every registered listener's matchers on every request, copying the listener's
  * middleware array and spreading about fifteen arguments for each step. Measured in process on
  * a `/notech` body (`app.processEvent`, 30 November, docs/PERFORMANCE.md): 20.7 µs with one
- * listener, 34.0 µs with the four NoTech needs, 11.8 µs with this router and none. That is about
- * 12% of the server's CPU per slash command, the most an organizer's answer paid for anything
- * but Slack's own protocol. The matches are the ones those listeners would make (route.ts), each
+ * listener, 34.0 µs with the four NoTech needs, 11.8 µs with this router and none: about 12% of
+ * the server's CPU per slash command, and what target (b) of issue #14 needed. The matches are the ones those listeners would make (route.ts), each
  * kind's in its own module; a request nothing matches goes on (`next`) to protocol.ts, which
  * acknowledges it. The report modal's submissions are routed only when reporting is on
  * (MAINTAINERS_CHANNEL): without it no report modal can be opened.
