@@ -12,7 +12,8 @@ export const ACTIONS = [ACTION_IDS.share, ACTION_IDS.allFacts, OPEN_ACTION_PATTE
 
 /**
  * The bot's buttons, by action id: block_actions whose action_id starts `notech_` (what
- * `app.action(/^notech_/, …)` would match). An unknown `notech_` id is acknowledged and logged;
+ * `app.action(/^notech_/, …)` would match, but in block_actions only: the bot sends no legacy
+ * attachment buttons, so an interactive_message is not ours). An unknown `notech_` id is acknowledged and logged;
  * any other action is left to protocol.ts, which acknowledges it.
  */
 export function route(deps: ListenerDeps): Route {

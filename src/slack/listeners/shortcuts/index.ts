@@ -11,7 +11,9 @@ export const SHORTCUTS = [SHORTCUT_IDS.check] as const;
 export function route(deps: ListenerDeps): Route {
   const check = checkShortcut(deps);
   return (args) => {
-    if (args.body.type !== 'message_action' || args.body.callback_id !== SHORTCUT_IDS.check) return undefined;
+    // Bolt's `shortcut`, as app.shortcut's matchers read it: a message_action body that also
+    // carries `actions` is an action to Bolt, with no `shortcut`, and is not ours.
+    if (args.shortcut?.type !== 'message_action' || args.shortcut.callback_id !== SHORTCUT_IDS.check) return undefined;
     return check(args as unknown as SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs);
   };
 }
