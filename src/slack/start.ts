@@ -21,6 +21,7 @@ function failOnServerError(error: unknown, label: string | undefined): void {
 
 export async function startSlack(options: { config: Config; store: KnowledgeStore; logger: Logger }): Promise<void> {
   const { logger, store, config } = options;
+  keepServingAfterUnhandledRejections(logger);
   // DATABASE_URL: state in PostgreSQL, migrated now (one clear line if it cannot be reached or migrated).
   let pool: Pool | undefined;
   if (config.databaseUrl) {
@@ -131,4 +132,19 @@ function warnFilesNotUsed(config: Config, logger: Logger): void {
     { stateFile: config.stateFile, subscriptions, installationsFile, installations },
     'with DATABASE_URL these files are not used, and nothing in them is imported: subscribe those channels again (/notech digest subscribe) and have those workspaces install again from /slack/install, then move the files away',
   );
+}
+
+/**
+ * Bolt's HTTP receiver handles each request in an async closure that nothing awaits: a signed
+ * body it cannot read (a JSON body `null`, or a form with `payload=null`: it then reads
+ * `null.ssl_check`) rejects there, and Node ends the process on an unhandled rejection. One
+ * malformed request must not stop the bot for every organizer, so the rejection is logged and
+ * the bot keeps serving; that request gets no answer (Slack gives up after 3 seconds). Logged
+ * with the error's name and code only: a message may quote a payload.
+ */
+function keepServingAfterUnhandledRejections(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    const error = reason instanceof Error ? reason : undefined;
+    logger.error({ name: error?.name ?? typeof reason, code: (error as { code?: unknown } | undefined)?.code }, 'unhandled rejection (a request Bolt could not read?); still serving');
+  });
 }
