@@ -184,6 +184,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
         }
       : {}),
   };
+  // The listeners' router is an app.use that does not call next() for a request it routes: any
+  // app.use added after this line would never see those requests. Add global middleware before it.
   registerListeners(app, deps);
   acknowledgeProtocolEvents(app, logger);
   app.error(async ({ error, body }: { error: Error & { code?: string }; body: unknown }) => {
