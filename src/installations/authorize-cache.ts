@@ -2,8 +2,8 @@
  * A short-lived, per-process cache of installations in front of an installation store, for
  * Bolt's authorize only. With OAuth, Bolt reads the store on every request to find the
  * workspace's token: with PostgreSQL a round trip plus the opening of the sealed token, with the
- * file a lookup plus the opening. Measured (bench/oauth.ts, docs/PERFORMANCE.md) that cost the bot
- * about a third more CPU per request with the file and three quarters more with PostgreSQL.
+ * file a lookup plus the opening. Measured (bench/oauth.ts, docs/PERFORMANCE.md), that cost the
+ * bot 24–31% more CPU per request than one workspace with the file, 76–102% with PostgreSQL.
  *
  * What it holds: for each workspace (`team:T…`) or org-wide install (`enterprise:E…`), the
  * installation as the store returned it (the bot token opened), for at most `ttlMs`, in this
