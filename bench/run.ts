@@ -15,18 +15,18 @@
  * Prints a table and writes bench/results.json. `--smoke` runs a few hundred requests on a
  * small file (npm test runs it, so the benchmark cannot rot); `--out FILE` writes elsewhere.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { FakeSlack } from '../test/support/fake-slack.js';
-import { BOT_TOKEN, FORM, SIGNING_SECRET, signed, slashCommand } from '../test/support/slack-requests.js';
+import { FORM, signed, slashCommand } from '../test/support/slack-requests.js';
 import { DEFAULT_KNOWLEDGE_FILE, loadKnowledgeFile } from '../src/knowledge/load.js';
 import { replyToCommand } from '../src/reply/index.js';
 import { generateKnowledge } from './generate-knowledge.js';
+import { bundle, cpuMs, startChild } from './processes.js';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -88,58 +88,6 @@ function medianFigures(runs: Figures[]): Figures {
       return [key, sorted[Math.floor(sorted.length / 2)]!];
     }),
   );
-}
-
-/** `entry` bundled as dist/bench/NAME.js, with the knowledge worker the store starts beside it. */
-async function bundle(entry: string, name: string): Promise<string> {
-  const entryPoints = { [name]: entry, 'load-worker': 'src/knowledge/load-worker.ts' };
-  await build({ entryPoints, outdir: 'dist/bench', bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-  return `dist/bench/${name}.js`;
-}
-
-function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [script], {
-    env: { PATH: process.env.PATH, NOTECH_ENV_FILE: 'none', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"port":(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        // Stop collecting: the bot logs a line per command, and buffering it here would load
-        // the benchmark process that also runs the load generator.
-        child.stdout!.off('data', onData);
-        child.stderr!.off('data', onData);
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve({ child, port: Number(match[1]) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${output}`)));
-  });
-}
-
-/**
- * CPU time (user + system) a process has used so far, in milliseconds, from /proc/PID/stat
- * (Linux; undefined elsewhere). Counted per server process, it does not grow when another job
- * takes the other core, which moves req/s by up to 40% on this shared machine: CPU per request
- * is the steadier measure of what each app's own code costs.
- */
-function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 interface LoadResult {

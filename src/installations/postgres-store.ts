@@ -6,7 +6,9 @@
  * (migrations/002_installations.sql), one row per workspace or org-wide install.
  *
  * Every read goes to the database, so an install, a reinstall's new token or an uninstall made
- * through one replica holds on all of them at once.
+ * through one replica holds on all of them at once for the digest and the reports. Bolt's
+ * authorize reads through a per-replica cache of a few seconds (authorize-cache.ts): there, the
+ * replica that handled the install or uninstall sees it at once, the others within that TTL.
  */
 import type { Installation, InstallationQuery } from '@slack/bolt';
 import type { Pool } from '../db/database.js';

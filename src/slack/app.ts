@@ -16,6 +16,7 @@ import { Activity } from './activity.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardRequest } from './guard.js';
 import type { DigestCommands } from '../digest/index.js';
+import { CachedInstallations, type AuthorizeCacheOptions } from '../installations/authorize-cache.js';
 import { NotInstalledError, workspaceClients, type Installations, type Workspace } from '../installations/store.js';
 import { oauthReceiverOptions } from './oauth.js';
 import type { ListenerDeps } from './context.js';
@@ -50,6 +51,8 @@ export interface SlackAppOptions {
   installations?: Installations;
   /** Forgets what is kept for a workspace that uninstalled NoTech (its digest subscriptions and delivery logs). */
   forgetWorkspace?: (workspace: Workspace) => Promise<void>;
+  /** With OAuth: the cache of installations Bolt's authorize reads (tests shorten or shrink it; its clock is `now`). */
+  authorizeCache?: Pick<AuthorizeCacheOptions, 'ttlMs' | 'maxEntries'>;
 }
 
 export interface RunningSlackApp {
@@ -90,6 +93,12 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     ...options.clientOptions,
   };
   const log = boltLogger(logger);
+  const now = options.now ?? (() => new Date());
+  const millis = () => now().getTime();
+  // Bolt's authorize reads the installation on every request: through a cache of a few seconds
+  // (installations/authorize-cache.ts). Installs and uninstalls go through it too, so this process
+  // forgets a workspace's entry at once; the digest and the reports read the store itself.
+  const authorizing = oauth ? new CachedInstallations(options.installations!, { ...options.authorizeCache, now: millis }) : undefined;
 
   let receiver: HTTPReceiver | undefined;
   // Each request's HTTP response, found again from the request Bolt hands to customPropertiesExtractor
@@ -103,7 +112,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
       bodyLimit: BODY_LIMIT_BYTES,
       logger: log,
       customPropertiesExtractor: (req) => ({ [HTTP_RESPONSE]: responses.get(req) }),
-      ...(oauth ? oauthReceiverOptions(oauth, options.installations!, logger, config.slackApiUrl) : {}),
+      ...(oauth ? oauthReceiverOptions(oauth, authorizing!, logger, config.slackApiUrl) : {}),
       customRoutes: [
         {
           path: '/healthz',
@@ -151,8 +160,6 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
 
   const activity = new Activity(logger);
   activity.start();
-  const now = options.now ?? (() => new Date());
-  const millis = () => now().getTime();
   const { pool } = options;
   if (pool && !config.sharedKey) throw new StartupError('TOKEN_ENCRYPTION_KEY is missing: replicas need it to share dedupe keys.');
   const dedupeKey = pool ? sharedHashKey(config.sharedKey!.key, 'dedupe') : undefined;
@@ -169,7 +176,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     sharedPreviews: seenKeys('shared'),
     ...(options.digest ? { digest: options.digest } : {}),
     now,
-    ...(oauth ? { uninstall: forgetter(options.installations!, options.forgetWorkspace, logger) } : {}),
+    ...(oauth ? { uninstall: forgetter(options.installations!, authorizing!, options.forgetWorkspace, logger) } : {}),
     ...(config.maintainersChannel
       ? {
           reports: {
@@ -244,18 +251,25 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
 
 /**
  * What an uninstall (or a revoked bot token) forgets: the workspace's installation (its token)
- * and then what the digest keeps for it. Logged with the team_id and enterprise_id only.
+ * and then what the digest keeps for it. Logged with the team_id and enterprise_id only. The
+ * deletion goes through `authorizing`, so this process stops using the token at once.
  */
-function forgetter(installations: Installations, forgetWorkspace: SlackAppOptions['forgetWorkspace'], logger: Logger): (workspace: Workspace, reason: string) => Promise<void> {
+function forgetter(
+  installations: Installations,
+  authorizing: Installations,
+  forgetWorkspace: SlackAppOptions['forgetWorkspace'],
+  logger: Logger,
+): (workspace: Workspace, reason: string) => Promise<void> {
   return async (workspace, reason) => {
     const isEnterpriseInstall = workspace.isEnterpriseInstall === true;
     const query = { teamId: isEnterpriseInstall ? undefined : workspace.teamId, enterpriseId: workspace.enterpriseId, isEnterpriseInstall };
     // Whether there was one, so the log does not claim a deletion for a workspace that never installed (or uninstalled twice).
+    // Read from the store itself: the cache may still hold what another replica deleted.
     const hadInstallation = await installations.fetchInstallation(query).then(
       () => true,
       (error: unknown) => !(error instanceof NotInstalledError),
     );
-    await installations.deleteInstallation(query);
+    await authorizing.deleteInstallation(query);
     await forgetWorkspace?.({ ...workspace, isEnterpriseInstall });
     logger.info(
       { install: 'uninstalled', reason, teamId: workspace.teamId ?? null, enterpriseId: workspace.enterpriseId ?? null, isEnterpriseInstall, hadInstallation },

@@ -10,7 +10,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import { loadConfig } from '../../src/config.js';
 import { KnowledgeStore } from '../../src/knowledge/store.js';
 import { createLogger } from '../../src/log.js';
-import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
+import { startSlackApp, type RunningSlackApp, type SlackAppOptions } from '../../src/slack/app.js';
 import { createDigest, type Digest } from '../../src/digest/index.js';
 import { FileInstallationStore } from '../../src/installations/file-store.js';
 import { realKnowledge } from '../helpers/knowledge.js';
@@ -32,7 +32,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; digest?: boolean; clientOptions?: WebClientOptions; now?: () => Date } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { env?: Record<string, string>; digest?: boolean; clientOptions?: WebClientOptions; now?: () => Date; authorizeCache?: SlackAppOptions['authorizeCache'] } = {},
+): Promise<Harness> {
   const slack = await new FakeSlack().start();
   const logs: string[] = [];
   const destination = new Writable({
@@ -63,6 +65,7 @@ export async function startHarness(options: { env?: Record<string, string>; dige
     logger,
     clientOptions: { retryConfig: { retries: 0 }, ...options.clientOptions },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.authorizeCache ? { authorizeCache: options.authorizeCache } : {}),
     ...(digest ? { digest: digest.commands, countReport: digest.countReport } : {}),
     ...(installations ? { installations, ...(digest ? { forgetWorkspace: digest.forgetWorkspace } : {}) } : {}),
   });
