@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { beginInstall, OAUTH_ENV, redirect } from '../test/support/oauth-browser.js';
-import { createDatabase, findPostgresBin, startCluster, type Cluster } from '../test/support/pg-cluster.js';
+import { createDatabase, startClusterOrExit, type Cluster } from '../test/support/pg-cluster.js';
 import { FORM, signed, slashCommand } from '../test/support/slack-requests.js';
 import { bundle, cpuMs, startChild } from './processes.js';
 
@@ -96,12 +96,7 @@ async function measure(port: number, pid: number, amount: number, cluster: Clust
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const bin = findPostgresBin();
-if (!bin) {
-  console.error('bench/oauth: no PostgreSQL server binaries (apt-get install postgresql, or set POSTGRES_BIN).');
-  process.exit(2);
-}
-const cluster = await startCluster(bin);
+const cluster = await startClusterOrExit('bench/oauth');
 const slack = await new FakeSlack().start();
 const children: ChildProcess[] = [];
 try {

@@ -16,17 +16,12 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BotProcess } from '../test/support/bot-spawn.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
-import { createDatabase, findPostgresBin, startCluster } from '../test/support/pg-cluster.js';
+import { createDatabase, startClusterOrExit } from '../test/support/pg-cluster.js';
 import { runReplicaTrials } from '../test/support/replica-trials.js';
 
 const trials = Number(process.env.TRIALS ?? 20);
 const seed = Number(process.env.REPLICA_SEED ?? 20261130);
-const bin = findPostgresBin();
-if (!bin) {
-  console.error('replica-trials: no PostgreSQL server binaries (apt-get install postgresql, or set POSTGRES_BIN).');
-  process.exit(2);
-}
-const cluster = await startCluster(bin);
+const cluster = await startClusterOrExit('replica-trials');
 const slack = await new FakeSlack().start();
 const bots: BotProcess[] = [];
 const cleanUp = () => {

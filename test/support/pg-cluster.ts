@@ -223,6 +223,19 @@ function stopServer(bin: string, root: string): void {
 }
 
 /**
+ * For scripts (replica trials, the OAuth benchmark): a cluster on this machine's newest server,
+ * or exit 2 with one line on standard error, prefixed with `script`, saying what to install.
+ */
+export async function startClusterOrExit(script: string): Promise<Cluster> {
+  const bin = findPostgresBin();
+  if (!bin) {
+    process.stderr.write(`${script}: no PostgreSQL server binaries (apt-get install postgresql, or set POSTGRES_BIN).\n`);
+    process.exit(2);
+  }
+  return startCluster(bin);
+}
+
+/**
  * Reap the test clusters left by processes that were killed (kill -9, a crash of the machine):
  * in the temp dir, each `notech-pg-XXXXXX` folder of ours (a directory owned by this user, or by
  * `postgres` when root, with our `owner.json`) whose owner process is gone has its server
