@@ -67,6 +67,17 @@ export function withoutStatedDate<T extends { asOf?: string }>(item: T, words: s
   return rest as T;
 }
 
+/**
+ * "*NOK 35.8 million* (2009): Market value … · ✅ _Independently reported_ · IPE": a figure's
+ * value and period, then its label followed by `note` (withNote), where `note` is given the
+ * figure without an as-of date its label already states, so that date is said once. The compact
+ * card passes its sourced note, the digest's spotlight the sourcing level alone.
+ */
+export function figureWithNote(figure: Figure, lang: Lang, note: (figure: Figure) => string): string {
+  const label = figure.label[lang];
+  return `*${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${withNote(escapeMrkdwn(label), note(withoutStatedDate(figure, label)))}`;
+}
+
 /** "✅ _Independently reported_", then " · as of 25 September 2025" when the claim has an `asOf`. */
 export function levelNote(item: Pick<Sourced, 'level' | 'asOf'>, lang: Lang): string {
   const level = t(lang).levels[item.level];

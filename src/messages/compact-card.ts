@@ -17,7 +17,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from './strings/index.js';
 import { MAX_KEY_FACTS, type Entry, type Fact, type Figure, type Source, type SourcingLevel } from '../knowledge/schema.js';
 import { clip, context, fitBlocks, header, section, sections } from './blocks.js';
-import { coversNote, figurePeriod, kindLine, levelNote, relatedContracts, sourceMark, withNote, withoutStatedDate, type CardOptions } from './card.js';
+import { coversNote, figureWithNote, kindLine, levelNote, relatedContracts, sourceMark, withNote, withoutStatedDate, type CardOptions } from './card.js';
 import { escapeMrkdwn, link } from './escape.js';
 import { formatAsOf, formatFigureValue } from './format.js';
 import { t } from './strings/index.js';
@@ -103,8 +103,7 @@ function sourcedNote(item: { level: SourcingLevel; sources: string[]; asOf?: str
 }
 
 function figureLine(figure: Figure, knowledge: Knowledge, lang: Lang): string {
-  const label = figure.label[lang];
-  return `• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${withNote(escapeMrkdwn(label), sourcedNote(withoutStatedDate(figure, label), knowledge, lang))}`;
+  return `• ${figureWithNote(figure, lang, (dated) => sourcedNote(dated, knowledge, lang))}`;
 }
 
 function factLine(fact: Fact, knowledge: Knowledge, lang: Lang): string {

@@ -8,9 +8,9 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Lang } from './strings/index.js';
 import type { ChangelogRelease, Entry } from '../knowledge/schema.js';
 import { context, divider, fitBlocks, header, section, sections } from './blocks.js';
-import { figurePeriod, levelNote, withNote, withoutStatedDate } from './card.js';
+import { figureWithNote, levelNote } from './card.js';
 import { escapeMrkdwn } from './escape.js';
-import { formatFigureValue, formatPartialDate } from './format.js';
+import { formatPartialDate } from './format.js';
 import { t } from './strings/index.js';
 import { LIMITS } from './limits.js';
 import { releaseLines } from './release.js';
@@ -36,7 +36,7 @@ function languageSection(plan: DigestContent, lang: Lang): KnownBlock[] {
     const entry = plan.spotlight;
     const figure = entry.figures[0];
     const figureLine = figure
-      ? `\n• *${escapeMrkdwn(formatFigureValue(figure, lang))}*${figurePeriod(figure, lang)}: ${withNote(escapeMrkdwn(figure.label[lang]), levelNote(withoutStatedDate(figure, figure.label[lang]), lang))}`
+      ? `\n• ${figureWithNote(figure, lang, (dated) => levelNote(dated, lang))}`
       : '';
     blocks.push(section(`${text.spotlight}\n*${escapeMrkdwn(entry.name[lang])}*: ${escapeMrkdwn(entry.summary[lang])}${figureLine}\n\`/notech ${entry.id}\``));
   }
